@@ -1,0 +1,19 @@
+/**
+ * Local States: a Step Functions-compatible endpoint for developing,
+ * testing and benchmarking workers.
+ *
+ * - {@link StatesLocal} starts an endpoint in-process: activities, task
+ *   queues with long polls, counters and fault injection.
+ * - The `states-local` CLI starts one from the command line.
+ *
+ * @packageDocumentation
+ */
+export { StatesLocal, type EnqueuedTask } from './states-local';
+export type { StatesLocalOptions, StatesLocalCredentials } from './options';
+export type { StatesLocalLogger } from './logging/logger';
+export type { ActivityCounters } from './activities/counters';
+export type { TaskOutcome, TaskTimeouts } from './activities/task-outcome';
+export { FaultInjector } from './faults/fault-injector';
+export type { FaultKind, FaultRule } from './faults/fault-rule';
+export { ServiceError } from './protocol/service-error';
+export { Limits } from './protocol/limits';

@@ -1,0 +1,174 @@
+import { activityOperations } from './activities/activity-operations';
+import { ActivityService } from './activities/activity-service';
+import type { ActivityCounters } from './activities/counters';
+import type { TaskOutcome, TaskTimeouts } from './activities/task-outcome';
+import { FaultInjector } from './faults/fault-injector';
+import { resolveOptions, type ResolvedOptions, type StatesLocalOptions } from './options';
+import { checkJsonPayload } from './protocol/fields';
+import { StatesHttpServer } from './server/http-server';
+
+/**
+ * A task queued with {@link StatesLocal.enqueueTask}.
+ *
+ * @public
+ */
+export interface EnqueuedTask {
+  /** Token a worker receives from GetActivityTask and answers with. */
+  readonly taskToken: string;
+  /** Settles when the task ends, however it ends; never rejects. */
+  readonly outcome: Promise<TaskOutcome>;
+}
+
+/**
+ * Local States: a Step Functions-compatible endpoint (AWS JSON 1.0 over
+ * HTTP) serving activities to workers, for tests, examples and benchmarks.
+ *
+ * @example
+ * ```ts
+ * const states = await StatesLocal.start({ pollHoldMs: 2_000 });
+ * const task = states.enqueueTask('resize', { width: 10 });
+ * // point a worker at states.url ...
+ * console.log(await task.outcome);
+ * await states.stop();
+ * ```
+ *
+ * @public
+ */
+export class StatesLocal {
+  /** Faults injected into requests; see {@link FaultInjector}. */
+  readonly faults: FaultInjector;
+
+  /** Base URL to give an SDK client as its endpoint, e.g. `http://127.0.0.1:4583`. */
+  readonly url: string;
+
+  private stopping: Promise<void> | undefined;
+
+  private constructor(
+    private readonly options: ResolvedOptions,
+    private readonly server: StatesHttpServer,
+    private readonly activities: ActivityService,
+    faults: FaultInjector,
+  ) {
+    this.faults = faults;
+    this.url = server.url;
+  }
+
+  /**
+   * Starts an endpoint and resolves once it listens.
+   *
+   * @throws TypeError when an option is invalid.
+   */
+  static async start(options: StatesLocalOptions = {}): Promise<StatesLocal> {
+    const resolved = resolveOptions(options);
+    const scope = { region: resolved.region, accountId: resolved.accountId };
+    const activities = new ActivityService({
+      scope,
+      pollHoldMs: resolved.pollHoldMs,
+      deliverToClosedPolls: resolved.deliverToClosedPolls,
+      logger: resolved.logger,
+    });
+    const faults = new FaultInjector();
+
+    const server = await StatesHttpServer.listen({
+      host: resolved.host,
+      port: resolved.port,
+      logger: resolved.logger,
+      faults,
+      operations: { ...activityOperations(activities) },
+      onRequest: (operation) => activities.countRequest(operation),
+    });
+
+    resolved.logger.info('Local States started', { url: server.url, region: resolved.region, accountId: resolved.accountId });
+
+    return new StatesLocal(resolved, server, activities, faults);
+  }
+
+  /** Region used in ARNs. */
+  get region(): string {
+    return this.options.region;
+  }
+
+  /** Account id used in ARNs. */
+  get accountId(): string {
+    return this.options.accountId;
+  }
+
+  /** Builds the ARN of an activity name, whether or not it exists. */
+  activityArn(name: string): string {
+    return this.activities.activityArn(name);
+  }
+
+  /**
+   * Creates an activity, or finds the existing one of that name, and
+   * returns its ARN.
+   *
+   * @throws ServiceError `InvalidName` or `ValidationException` for a name Step Functions rejects.
+   */
+  createActivity(name: string): string {
+    return this.activities.createActivity(name).arn;
+  }
+
+  /**
+   * Queues a task on an activity, as a Task state would. A name that has
+   * no activity yet creates it.
+   *
+   * @param activityNameOrArn - Activity name or ARN.
+   * @param input - Task input: a value serialized to JSON, or JSON text.
+   * @throws ServiceError `ValidationException` when the input exceeds 262,144 bytes, `InvalidExecutionInput` when a string is not JSON.
+   */
+  enqueueTask(activityNameOrArn: string, input: unknown, timeouts: TaskTimeouts = {}): EnqueuedTask {
+    const activity = nameOf(activityNameOrArn) === activityNameOrArn
+      ? this.activities.createActivity(activityNameOrArn)
+      : this.activities.resolveActivity(activityNameOrArn);
+    const inputText = typeof input === 'string' ? input : JSON.stringify(input ?? {});
+
+    checkJsonPayload(inputText, 'input', 'InvalidExecutionInput');
+    checkTimeouts(timeouts);
+
+    const task = this.activities.enqueueTask(activity, inputText, timeouts);
+
+    return { taskToken: task.token, outcome: task.outcome };
+  }
+
+  /**
+   * Reads the counters of one activity (by name or ARN), or of the whole
+   * endpoint when none is given. Counters of a deleted activity remain.
+   */
+  counters(activityNameOrArn?: string): ActivityCounters {
+    if (activityNameOrArn === undefined) {
+      return this.activities.counters();
+    }
+
+    const arn = activityNameOrArn.startsWith('arn:') ? activityNameOrArn : this.activityArn(activityNameOrArn);
+
+    return this.activities.counters(arn);
+  }
+
+  /**
+   * Ends every held poll empty, stops every live task (outcome `stopped`)
+   * and closes the server. Repeated calls share one shutdown.
+   */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      this.activities.shutdown();
+      await this.server.close();
+      this.options.logger.info('Local States stopped', { url: this.url });
+    })();
+
+    return this.stopping;
+  }
+}
+
+function nameOf(nameOrArn: string): string {
+  return nameOrArn.startsWith('arn:') ? nameOrArn.slice(nameOrArn.lastIndexOf(':') + 1) : nameOrArn;
+}
+
+function checkTimeouts(timeouts: TaskTimeouts): void {
+  for (const key of ['timeoutSeconds', 'heartbeatSeconds'] as const) {
+    const value = timeouts[key];
+
+    if (value !== undefined && !(Number.isFinite(value) && value > 0)) {
+      throw new RangeError(`Task option '${key}' must be a number of seconds > 0, got ${value}.`);
+    }
+  }
+}
