@@ -2,6 +2,7 @@ import { activityOperations } from './activities/activity-operations';
 import { ActivityService } from './activities/activity-service';
 import type { ActivityCounters } from './activities/counters';
 import type { TaskOutcome, TaskTimeouts } from './activities/task-outcome';
+import { RequestAuthenticator } from './auth/request-authenticator';
 import { FaultInjector } from './faults/fault-injector';
 import { resolveOptions, type ResolvedOptions, type StatesLocalOptions } from './options';
 import { checkJsonPayload } from './protocol/fields';
@@ -68,6 +69,7 @@ export class StatesLocal {
       logger: resolved.logger,
     });
     const faults = new FaultInjector();
+    const authenticator = resolved.credentials === undefined ? undefined : new RequestAuthenticator(resolved.credentials, resolved.region);
 
     const server = await StatesHttpServer.listen({
       host: resolved.host,
@@ -76,9 +78,15 @@ export class StatesLocal {
       faults,
       operations: { ...activityOperations(activities) },
       onRequest: (operation) => activities.countRequest(operation),
+      authenticate: authenticator === undefined ? undefined : (request, body) => authenticator.verify(request, body),
     });
 
-    resolved.logger.info('Local States started', { url: server.url, region: resolved.region, accountId: resolved.accountId });
+    resolved.logger.info('Local States started', {
+      url: server.url,
+      region: resolved.region,
+      accountId: resolved.accountId,
+      verifiesSignatures: authenticator !== undefined,
+    });
 
     return new StatesLocal(resolved, server, activities, faults);
   }
