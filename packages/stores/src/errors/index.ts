@@ -1,0 +1,9 @@
+export { StoreError } from './store-error';
+export { StoreNotFoundError } from './store-not-found-error';
+export { StoreUnavailableError } from './store-unavailable-error';
+export { StoreKindError } from './store-kind-error';
+export { StoreConfigurationError } from './store-configuration-error';
+export { InvalidFileTokenError } from './invalid-file-token-error';
+export { StoreFileNotFoundError } from './file-not-found-error';
+export { ReadOnlyStoreError } from './read-only-store-error';
+export { StoreOperationError } from './store-operation-error';

@@ -1,0 +1,112 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+import type { FileStat } from '../stores/store';
+import type { StoreContext } from '../stores/store-context';
+import { BaseFileStore } from './base-file-store';
+import { UploadWritable } from './upload-writable';
+
+/**
+ * Files in a local directory (type `file`). Config: `BasePath` (aliases `Path`, `Directory`,
+ * `Root`), required; a relative path resolves against the working directory. The directory is
+ * created on the first write.
+ *
+ * Writes go to a temporary file next to the target, renamed into place once complete, so readers
+ * never see a partial file.
+ *
+ * NOTE: symbolic links inside the base directory are followed, so a link that points outside
+ * the base gives access to its target.
+ * @public
+ */
+export class LocalFileStore extends BaseFileStore {
+  /** Absolute path of the base directory. */
+  readonly basePath: string;
+
+  constructor(context: StoreContext) {
+    super(context);
+    this.basePath = resolve(this.settings.requiredString(['basePath', 'path', 'directory', 'root'], 'the base directory'));
+  }
+
+  async ping(): Promise<void> {
+    try {
+      await stat(this.basePath);
+    } catch (error) {
+      throw this.operationError(`access the base directory '${this.basePath}'`, error);
+    }
+  }
+
+  protected async closeConnections(): Promise<void> {
+    // A directory holds no connection.
+  }
+
+  protected async readPath(path: string): Promise<Readable> {
+    const absolute = this.absolutePath(path);
+    const stream = createReadStream(absolute);
+    await new Promise<void>((resolveOpen, rejectOpen) => {
+      stream.once('open', () => resolveOpen());
+      stream.once('error', (error: NodeJS.ErrnoException) => rejectOpen(error.code === 'ENOENT' || error.code === 'EISDIR' ? this.fileNotFound(path, error) : error));
+    });
+    return stream;
+  }
+
+  protected async writePath(path: string): Promise<Writable> {
+    const absolute = this.absolutePath(path);
+    await mkdir(dirname(absolute), { recursive: true });
+    const temporary = join(dirname(absolute), `.${randomUUID()}.partial`);
+
+    return new UploadWritable(async (body) => {
+      try {
+        await pipeline(body, createWriteStream(temporary));
+        await rename(temporary, absolute);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+    });
+  }
+
+  protected async deletePath(path: string): Promise<void> {
+    await rm(this.absolutePath(path), { force: true });
+  }
+
+  protected async statPath(path: string): Promise<FileStat | undefined> {
+    try {
+      const stats = await stat(this.absolutePath(path));
+      return stats.isFile() ? { size: stats.size, modifiedAt: stats.mtime } : undefined;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  protected async listPaths(directory: string): Promise<string[]> {
+    const root = directory === '' ? this.basePath : this.absolutePath(directory);
+    let entries;
+    try {
+      entries = await readdir(root, { recursive: true, withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        return [];
+      }
+      throw error;
+    }
+    return entries
+      .filter((entry) => entry.isFile() && !entry.name.endsWith('.partial'))
+      .map((entry) => relative(this.basePath, join(entry.parentPath ?? entry.path, entry.name)).split(sep).join('/'));
+  }
+
+  /** Joins a checked relative path to the base, and checks the result stays under it. */
+  private absolutePath(path: string): string {
+    const absolute = resolve(this.basePath, ...path.split('/'));
+    if (!absolute.startsWith(this.basePath + sep)) {
+      throw new Error(`Path '${path}' resolves outside the base directory of store '${this.name}'.`);
+    }
+    return absolute;
+  }
+}

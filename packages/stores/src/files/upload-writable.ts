@@ -1,0 +1,43 @@
+import { PassThrough, Writable, type Readable } from 'node:stream';
+
+/**
+ * A Writable that feeds a body stream to an upload and emits `finish` only once the upload has
+ * completed, so `pipeline(source, writable)` resolves when the file is committed. Backpressure
+ * flows from the upload to the writer. If the upload fails, the Writable is destroyed with that
+ * error.
+ * @internal
+ */
+export class UploadWritable extends Writable {
+  private readonly body = new PassThrough();
+  private readonly upload: Promise<void>;
+
+  /** `start` receives the body stream and resolves when the upload is committed. */
+  constructor(start: (body: Readable) => Promise<void>) {
+    super();
+    this.upload = start(this.body);
+    this.upload.catch((error: unknown) => this.destroy(error instanceof Error ? error : new Error(String(error))));
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    if (this.body.write(chunk)) {
+      callback();
+    } else {
+      this.body.once('drain', () => callback());
+    }
+  }
+
+  override _final(callback: (error?: Error | null) => void): void {
+    this.body.end();
+    this.upload.then(
+      () => callback(),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+    );
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    if (error !== null && !this.body.destroyed) {
+      this.body.destroy(error);
+    }
+    callback(error);
+  }
+}

@@ -1,0 +1,34 @@
+import type { StoreDefinition } from '../config/store-definition';
+import type { Store } from '../stores/store';
+import { stableSerialize } from './stable-serialize';
+
+/**
+ * One defined store in a registry: the built store, or the reason it could not be built.
+ * Generations of the registry hold references to entries; the store is closed when the last
+ * generation holding it is released.
+ * @internal
+ */
+export class StoreEntry {
+  /** Lower-case name, the lookup key. */
+  readonly key: string;
+
+  /** Type and config serialized, to reuse the entry when a new definition is the same. */
+  readonly fingerprint: string;
+
+  /** Number of live generations holding this entry. */
+  references = 0;
+
+  constructor(
+    public definition: StoreDefinition,
+    readonly store: Store | undefined,
+    readonly failure: { reason: string; error: unknown } | undefined,
+  ) {
+    this.key = definition.name.toLowerCase();
+    this.fingerprint = fingerprintOf(definition);
+  }
+}
+
+/** Serializes what requires a rebuild when it changes: the type and the config. @internal */
+export function fingerprintOf(definition: StoreDefinition): string {
+  return stableSerialize({ type: definition.type.toLowerCase(), config: definition.config, invalid: definition.invalidReason });
+}

@@ -1,0 +1,12 @@
+import { SqliteStore } from '../database/sqlite-store';
+import { LocalFileStore } from '../files/local-file-store';
+import type { StoreTypeRegistry } from './store-type-registry';
+
+/**
+ * Registers the built-in store types and their aliases.
+ * @internal
+ */
+export function registerBuiltInStoreTypes(registry: StoreTypeRegistry): void {
+  registry.register('sqlite', SqliteStore, { aliases: ['sqlite3'] });
+  registry.register('file', LocalFileStore, { aliases: ['directory', 'local'] });
+}
