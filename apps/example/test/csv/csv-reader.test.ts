@@ -120,7 +120,7 @@ describe('openCsv', () => {
   });
 
   it('rejects a file without a header', async () => {
-    await expect(openCsv(Readable.from([''])).rejects.toThrow('The CSV file has no header line');
+    await expect(openCsv(Readable.from(['']))).rejects.toThrow('The CSV file has no header line');
   });
 
   it('stops reading when the signal aborts', async () => {
