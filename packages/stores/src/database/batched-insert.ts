@@ -5,6 +5,9 @@ import type { BulkInsertOptions } from '../stores/store';
 /** Rows per multi-row insert when the caller sets none. @internal */
 export const DEFAULT_BULK_BATCH_SIZE = 1000;
 
+/** The caller's options and the engine's limits on one statement. */
+type BatchLimits = BulkInsertOptions & { maxBindingsPerStatement: number; maxRowsPerStatement: number };
+
 type Rows = Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>;
 
 /**
@@ -16,7 +19,7 @@ export async function insertInBatches(
   trx: Knex.Transaction,
   table: string,
   rows: Rows,
-  options: BulkInsertOptions & { maxBindingsPerStatement: number },
+  options: BatchLimits,
 ): Promise<number> {
   let columns = options.columns;
   let rowsPerBatch = 0;
@@ -46,9 +49,9 @@ export async function insertInBatches(
   return inserted;
 }
 
-function batchSizeFor(columnCount: number, options: BulkInsertOptions & { maxBindingsPerStatement: number }): number {
+function batchSizeFor(columnCount: number, options: BatchLimits): number {
   const byBindings = Math.max(1, Math.floor(options.maxBindingsPerStatement / Math.max(1, columnCount)));
-  return Math.max(1, Math.min(options.batchSize ?? DEFAULT_BULK_BATCH_SIZE, byBindings));
+  return Math.max(1, Math.min(options.batchSize ?? DEFAULT_BULK_BATCH_SIZE, byBindings, options.maxRowsPerStatement));
 }
 
 function pick(row: Record<string, unknown>, columns: readonly string[]): Record<string, unknown> {

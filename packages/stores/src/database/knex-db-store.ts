@@ -36,6 +36,9 @@ export abstract class KnexDbStore extends BaseStore implements DbStore {
    */
   protected maxBindingsPerStatement = 30_000;
 
+  /** Rows allowed in one multi-row insert, whatever the number of columns. */
+  protected maxRowsPerStatement = Number.POSITIVE_INFINITY;
+
   private knexInstance: Knex | undefined;
 
   constructor(context: StoreContext) {
@@ -53,7 +56,8 @@ export abstract class KnexDbStore extends BaseStore implements DbStore {
 
   get knex(): Knex {
     this.assertOpen('create a connection');
-    this.knexInstance ??= knexFactory(this.createKnexConfig());
+    // compileSqlOnError: false keeps bound values (possibly personal data) out of error messages.
+    this.knexInstance ??= knexFactory({ ...this.createKnexConfig(), compileSqlOnError: false });
     return this.knexInstance;
   }
 
@@ -83,7 +87,11 @@ export abstract class KnexDbStore extends BaseStore implements DbStore {
   ): Promise<number> {
     try {
       return await this.knex.transaction((trx) =>
-        insertInBatches(trx, table, rows, { ...options, maxBindingsPerStatement: this.maxBindingsPerStatement }),
+        insertInBatches(trx, table, rows, {
+          ...options,
+          maxBindingsPerStatement: this.maxBindingsPerStatement,
+          maxRowsPerStatement: this.maxRowsPerStatement,
+        }),
       );
     } catch (error) {
       throw this.operationError(`bulk insert into '${table}'`, error);

@@ -35,6 +35,8 @@ export class SqliteStore extends KnexDbStore {
     this.readOnly = this.settings.boolean(['readOnly', 'Read Only']) ?? false;
     // SQLite limits a statement to 32766 bound values (SQLITE_MAX_VARIABLE_NUMBER since 3.32).
     this.maxBindingsPerStatement = 32_000;
+    // knex inserts several rows as a compound SELECT, limited to 500 terms (SQLITE_MAX_COMPOUND_SELECT).
+    this.maxRowsPerStatement = 500;
   }
 
   protected createKnexConfig(): Knex.Config {

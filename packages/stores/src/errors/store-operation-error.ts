@@ -13,7 +13,14 @@ export class StoreOperationError extends StoreError {
     readonly operation: string,
     options?: ErrorOptions,
   ) {
-    const detail = options?.cause instanceof Error ? `: ${options.cause.message}` : '';
+    const detail = options?.cause instanceof Error ? `: ${truncate(options.cause.message)}` : '';
     super(`Store '${storeName}' failed to ${operation}${detail}`, options);
   }
+}
+
+/** Longest driver message copied into the error message, in characters; the cause keeps it whole. */
+const MAX_DETAIL_LENGTH = 500;
+
+function truncate(message: string): string {
+  return message.length <= MAX_DETAIL_LENGTH ? message : `${message.slice(0, MAX_DETAIL_LENGTH)}…`;
 }
