@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 import type { Logger } from 'winston';
 
 import type { RuntimeEvents } from '../application/runtime-events';
@@ -77,6 +79,9 @@ export class ActivityPoller {
   /** Starts the poll lanes: `min(maxPollers, concurrency)` of them. */
   start(): void {
     const laneCount = Math.min(this.options.maxPollers, this.options.concurrency);
+
+    // Every lane listens to both signals while it waits or polls; more than 10 is expected, not a leak.
+    setMaxListeners(2 * laneCount + 10, this.stopping.signal, this.pollAbort.signal);
 
     this.lanes = Array.from({ length: laneCount }, () => this.runLane());
   }
