@@ -1,5 +1,5 @@
-import { FileTokenRef, StoreRef, type ResolvedFileToken } from '@bevault-workers/core';
-import type { DbStore } from '@bevault-workers/stores';
+import { FileTokenRef, StoreRef } from '@bevault-workers/core';
+import type { DbStore, ResolvedFileToken } from '@bevault-workers/stores';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import type { ColumnType } from '../../csv/column-type';
 import { IsColumnTypeMap, TABLE_NAME_PATTERN } from '../validation';

@@ -1,4 +1,5 @@
-import { FileTokenRef, type ResolvedFileToken } from '@bevault-workers/core';
+import { FileTokenRef } from '@bevault-workers/core';
+import type { ResolvedFileToken } from '@bevault-workers/stores';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
 
 /** Direction of the `gzip` worker. */
