@@ -59,6 +59,8 @@ export type { StoreHealth } from './registry/store-health-checker';
 
 export { KnexDbStore, DEFAULT_POOL_MAX, DEFAULT_CONNECT_TIMEOUT_SECONDS } from './database/knex-db-store';
 export { SqliteStore, SQLITE_MEMORY } from './database/sqlite-store';
+export { PostgresStore, DEFAULT_POSTGRES_PORT } from './database/postgres-store';
+export { MysqlStore, DEFAULT_MYSQL_PORT } from './database/mysql-store';
 export { parseKeyValueConnectionString } from './database/connection-strings';
 
 export { BaseFileStore } from './files/base-file-store';

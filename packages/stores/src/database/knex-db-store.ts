@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 
 import knexFactory, { type Knex } from 'knex';
 
-import { scrubError } from '../secrets/redaction';
+import { describeError } from '../logging/store-logger';
+import { scrubError, scrubSecrets } from '../secrets/redaction';
 import { BaseStore } from '../stores/base-store';
 import type { BulkInsertOptions, DbStore, DbTransaction, QueryBindings, StreamQueryOptions } from '../stores/store';
 import type { StoreContext } from '../stores/store-context';
@@ -57,7 +58,7 @@ export abstract class KnexDbStore extends BaseStore implements DbStore {
   get knex(): Knex {
     this.assertOpen('create a connection');
     // compileSqlOnError: false keeps bound values (possibly personal data) out of error messages.
-    this.knexInstance ??= knexFactory({ ...this.createKnexConfig(), compileSqlOnError: false });
+    this.knexInstance ??= knexFactory({ ...this.createKnexConfig(), compileSqlOnError: false, log: this.knexLog() });
     return this.knexInstance;
   }
 
@@ -111,6 +112,15 @@ export abstract class KnexDbStore extends BaseStore implements DbStore {
     const instance = this.knexInstance;
     this.knexInstance = undefined;
     await instance?.destroy();
+  }
+
+  /** Sends knex's own warnings (pool acquire errors, deprecations) to the store logger. */
+  private knexLog(): Knex.Logger {
+    const forward = (level: 'debug' | 'warn') => (message: unknown) => {
+      const text = scrubSecrets(typeof message === 'string' ? message : describeError(message), this.settings.secretValues());
+      this.logger[level]('Knex message', { store: this.name, message: text });
+    };
+    return { warn: forward('warn'), error: forward('warn'), deprecate: forward('warn'), debug: forward('debug') };
   }
 
   /** Reads the pool settings shared by every database type. */

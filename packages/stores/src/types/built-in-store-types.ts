@@ -1,3 +1,5 @@
+import { MysqlStore } from '../database/mysql-store';
+import { PostgresStore } from '../database/postgres-store';
 import { SqliteStore } from '../database/sqlite-store';
 import { LocalFileStore } from '../files/local-file-store';
 import type { StoreTypeRegistry } from './store-type-registry';
@@ -7,6 +9,8 @@ import type { StoreTypeRegistry } from './store-type-registry';
  * @internal
  */
 export function registerBuiltInStoreTypes(registry: StoreTypeRegistry): void {
+  registry.register('postgresql', PostgresStore, { aliases: ['postgres', 'pg'] });
+  registry.register('mysql', MysqlStore, { aliases: ['mariadb', 'mysql2'] });
   registry.register('sqlite', SqliteStore, { aliases: ['sqlite3'] });
   registry.register('file', LocalFileStore, { aliases: ['directory', 'local'] });
 }
