@@ -1,3 +1,5 @@
+import type { LogFormat, LogLevel } from '../logging/log-level';
+
 /**
  * Configuration after loading and validation, with every default applied and
  * every duration in milliseconds. Produced by the configuration loader from the
@@ -43,4 +45,11 @@ export interface WorkerRuntimeConfig {
   readonly loggingConfigPath: string | undefined;
   /** Path of the store definitions file (`config.json`), if any. */
   readonly storeConfigPath: string | undefined;
+  /** Store definitions as JSON text from `STORE_CONFIG` or the options, if any; contains secrets. */
+  readonly storeConfigJson: string | undefined;
+
+  /** Most detailed level written; undefined leaves it to `logging_config.json`, else `info`. */
+  readonly logLevel: LogLevel | undefined;
+  /** Console output format. */
+  readonly logFormat: LogFormat;
 }

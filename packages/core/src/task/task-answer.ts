@@ -7,5 +7,11 @@
  */
 export type TaskAnswer =
   | { readonly kind: 'success'; readonly output: string }
-  | { readonly kind: 'failure'; readonly error: string; readonly cause: string }
+  | {
+      readonly kind: 'failure';
+      readonly error: string;
+      readonly cause: string;
+      /** What the handler threw, for the outcome log (its stack); absent when nothing was thrown. */
+      readonly thrown?: unknown;
+    }
   | { readonly kind: 'none'; readonly reason: string };
