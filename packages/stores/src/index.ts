@@ -65,3 +65,4 @@ export { parseKeyValueConnectionString } from './database/connection-strings';
 
 export { BaseFileStore } from './files/base-file-store';
 export { LocalFileStore } from './files/local-file-store';
+export { SftpFileStore, DEFAULT_SFTP_PORT, DEFAULT_SFTP_CONNECT_TIMEOUT_SECONDS } from './files/sftp-file-store';

@@ -2,6 +2,7 @@ import { MysqlStore } from '../database/mysql-store';
 import { PostgresStore } from '../database/postgres-store';
 import { SqliteStore } from '../database/sqlite-store';
 import { LocalFileStore } from '../files/local-file-store';
+import { SftpFileStore } from '../files/sftp-file-store';
 import type { StoreTypeRegistry } from './store-type-registry';
 
 /**
@@ -12,5 +13,6 @@ export function registerBuiltInStoreTypes(registry: StoreTypeRegistry): void {
   registry.register('postgresql', PostgresStore, { aliases: ['postgres', 'pg'] });
   registry.register('mysql', MysqlStore, { aliases: ['mariadb', 'mysql2'] });
   registry.register('sqlite', SqliteStore, { aliases: ['sqlite3'] });
+  registry.register('sftp', SftpFileStore);
   registry.register('file', LocalFileStore, { aliases: ['directory', 'local'] });
 }
