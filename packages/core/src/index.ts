@@ -46,3 +46,14 @@ export { environmentVariables } from './config/environment-variables';
 export { createLogger, type CreateLoggerOptions } from './logging/create-logger';
 export { createTaskLogger, shortTaskId, type TaskLogFields } from './logging/task-logger';
 export type { LogLevel, LogFormat } from './logging/log-level';
+
+// Application and runtime
+export { WorkerApplication, type CloseOptions } from './application/worker-application';
+export type { WorkerApplicationOptions } from './application/worker-application-options';
+export { ApplicationClosedError } from './application/application-closed-error';
+export type { ApplicationState } from './lifecycle/application-state';
+export type { RuntimeEvent, RuntimeObserver, TaskOutcome } from './application/runtime-events';
+export type { WorkerCounters } from './application/runtime-counters';
+export { CredentialsRejectedError, ActivityRegistrationError } from './registration/activity-registration-error';
+export { TaskOverError } from './heartbeat/heartbeat-scheduler';
+export { RuntimeErrorCodes } from './polling/runtime-error-codes';

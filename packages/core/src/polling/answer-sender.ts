@@ -5,7 +5,7 @@ import { describeServiceError, type ServiceErrorInfo } from '../client/service-e
 import type { TaskAnswer } from '../task/task-answer';
 import { Backoff, sleep } from './backoff';
 import { FailureStreak } from './failure-streak';
-import { ANSWER_REJECTED_ERROR } from './runtime-error-codes';
+import { RuntimeErrorCodes } from './runtime-error-codes';
 
 /** Answers that go to the service; `none` never reaches the sender. */
 export type SendableAnswer = Exclude<TaskAnswer, { kind: 'none' }>;
@@ -139,7 +139,7 @@ function replacementFailure(rejected: SendableAnswer, error: ServiceErrorInfo): 
 
   return {
     kind: 'failure',
-    error: ANSWER_REJECTED_ERROR,
+    error: RuntimeErrorCodes.answerRejected,
     cause: `${operationOf(rejected)} was rejected with ${error.code}: ${message}`,
   };
 }

@@ -1,15 +1,12 @@
 /**
- * `error` sent with SendTaskFailure when a running task is cut by a shutdown
- * (grace period over, or a second signal). A state machine can Retry on it.
+ * `error` codes the runtime sends with SendTaskFailure besides those of the
+ * task pipeline (`WorkerErrorCodes`).
  *
  * @public
  */
-export const SHUTTING_DOWN_ERROR = 'Worker.ShuttingDown';
-
-/**
- * `error` sent with SendTaskFailure when the service rejected the task's own
- * answer (for example InvalidOutput), so that the task still ends at once.
- *
- * @public
- */
-export const ANSWER_REJECTED_ERROR = 'Worker.AnswerRejected';
+export const RuntimeErrorCodes = {
+  /** The service rejected the task's own answer (for example InvalidOutput), so a failure was sent instead. */
+  answerRejected: 'Worker.AnswerRejected',
+  /** The task pipeline rejected instead of returning an answer; a defect of the framework. */
+  internalError: 'Worker.InternalError',
+} as const;

@@ -7,8 +7,9 @@ import type { TaskAnswer } from '../task/task-answer';
 import type { TaskAbortReason, TaskContext } from '../task/task-context';
 import type { TaskPipeline } from '../task/task-pipeline';
 import type { AnswerDelivery, AnswerSender } from './answer-sender';
-import { SHUTTING_DOWN_ERROR } from './runtime-error-codes';
-import { taskIdOf } from './task-id';
+import { WorkerErrorCodes } from '../results/worker-error-codes';
+import { RuntimeErrorCodes } from './runtime-error-codes';
+import { shortTaskId } from '../logging/task-logger';
 
 /**
  * Options of a worker's {@link TaskRunner}.
@@ -31,9 +32,6 @@ export interface TaskRunnerOptions {
 interface RunningTask {
   readonly controller: AbortController;
 }
-
-/** `error` sent when the pipeline broke its contract and rejected. */
-const PIPELINE_ERROR = 'Worker.InternalError';
 
 /**
  * Runs the tasks of one worker: builds each task's {@link TaskContext}, runs
@@ -67,7 +65,7 @@ export class TaskRunner {
   async run(task: ActivityTask, release: () => void): Promise<void> {
     const { workerName, activityArn } = this.options;
     const startedAt = Date.now();
-    const taskId = taskIdOf(task.taskToken);
+    const taskId = shortTaskId(task.taskToken);
     const logger = this.options.createTaskLogger(task.taskToken);
     const controller = new AbortController();
     const record: RunningTask = { controller };
@@ -170,7 +168,7 @@ export class TaskRunner {
     } catch (error) {
       context.logger.error('Task pipeline rejected; failing the task', { error: String(error) });
 
-      return { kind: 'failure', error: PIPELINE_ERROR, cause: `The task pipeline rejected: ${String(error)}` };
+      return { kind: 'failure', error: RuntimeErrorCodes.internalError, cause: `The task pipeline rejected: ${String(error)}` };
     }
   }
 
@@ -217,7 +215,7 @@ function answerForAbort(reason: TaskAbortReason, settled: TaskAnswer | undefined
       return (
         settled ?? {
           kind: 'failure',
-          error: SHUTTING_DOWN_ERROR,
+          error: WorkerErrorCodes.shuttingDown,
           cause: `The worker shut down and the task did not finish within the shutdown grace period of ${reason.graceMs} ms. Retry the task.`,
         }
       );
