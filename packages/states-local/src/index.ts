@@ -3,7 +3,8 @@
  * testing and benchmarking workers.
  *
  * - {@link StatesLocal} starts an endpoint in-process: activities, task
- *   queues with long polls, counters and fault injection.
+ *   queues with long polls, counters, fault injection, and state machines
+ *   run by an Amazon States Language interpreter.
  * - The `states-local` CLI starts one from the command line.
  *
  * @packageDocumentation
@@ -13,6 +14,9 @@ export type { StatesLocalOptions, StatesLocalCredentials } from './options';
 export type { StatesLocalLogger } from './logging/logger';
 export type { ActivityCounters } from './activities/counters';
 export type { TaskOutcome, TaskTimeouts } from './activities/task-outcome';
+export type { ExecutionStatus } from './executions/execution';
+export type { HistoryEvent } from './executions/execution-history';
+export type { CreateStateMachineOptions, ExecutionDescription, StartExecutionOptions, StopExecutionOptions } from './executions/execution-types';
 export { FaultInjector } from './faults/fault-injector';
 export type { FaultKind, FaultRule } from './faults/fault-rule';
 export { ServiceError } from './protocol/service-error';

@@ -3,6 +3,11 @@ import { ActivityService } from './activities/activity-service';
 import type { ActivityCounters } from './activities/counters';
 import type { TaskOutcome, TaskTimeouts } from './activities/task-outcome';
 import { RequestAuthenticator } from './auth/request-authenticator';
+import type { Execution } from './executions/execution';
+import type { HistoryEvent } from './executions/execution-history';
+import { executionOperations } from './executions/execution-operations';
+import { ExecutionService } from './executions/execution-service';
+import type { CreateStateMachineOptions, ExecutionDescription, StartExecutionOptions, StopExecutionOptions } from './executions/execution-types';
 import { FaultInjector } from './faults/fault-injector';
 import { resolveOptions, type ResolvedOptions, type StatesLocalOptions } from './options';
 import { checkJsonPayload } from './protocol/fields';
@@ -22,7 +27,8 @@ export interface EnqueuedTask {
 
 /**
  * Local States: a Step Functions-compatible endpoint (AWS JSON 1.0 over
- * HTTP) serving activities to workers, for tests, examples and benchmarks.
+ * HTTP) serving activities and running state machines, for tests, examples
+ * and benchmarks.
  *
  * @example
  * ```ts
@@ -48,6 +54,7 @@ export class StatesLocal {
     private readonly options: ResolvedOptions,
     private readonly server: StatesHttpServer,
     private readonly activities: ActivityService,
+    private readonly executions: ExecutionService,
     faults: FaultInjector,
   ) {
     this.faults = faults;
@@ -62,12 +69,8 @@ export class StatesLocal {
   static async start(options: StatesLocalOptions = {}): Promise<StatesLocal> {
     const resolved = resolveOptions(options);
     const scope = { region: resolved.region, accountId: resolved.accountId };
-    const activities = new ActivityService({
-      scope,
-      pollHoldMs: resolved.pollHoldMs,
-      deliverToClosedPolls: resolved.deliverToClosedPolls,
-      logger: resolved.logger,
-    });
+    const activities = new ActivityService({ scope, pollHoldMs: resolved.pollHoldMs, deliverToClosedPolls: resolved.deliverToClosedPolls, logger: resolved.logger });
+    const executions = new ExecutionService({ scope, activities, logger: resolved.logger });
     const faults = new FaultInjector();
     const authenticator = resolved.credentials === undefined ? undefined : new RequestAuthenticator(resolved.credentials, resolved.region);
 
@@ -76,7 +79,7 @@ export class StatesLocal {
       port: resolved.port,
       logger: resolved.logger,
       faults,
-      operations: { ...activityOperations(activities) },
+      operations: { ...activityOperations(activities), ...executionOperations(executions) },
       onRequest: (operation) => activities.countRequest(operation),
       authenticate: authenticator === undefined ? undefined : (request, body) => authenticator.verify(request, body),
     });
@@ -88,7 +91,7 @@ export class StatesLocal {
       verifiesSignatures: authenticator !== undefined,
     });
 
-    return new StatesLocal(resolved, server, activities, faults);
+    return new StatesLocal(resolved, server, activities, executions, faults);
   }
 
   /** Region used in ARNs. */
@@ -117,17 +120,26 @@ export class StatesLocal {
   }
 
   /**
+   * Deletes an activity, as DeleteActivity does: its tasks end `stopped`
+   * and its held polls end without a task.
+   */
+  deleteActivity(activityNameOrArn: string): void {
+    this.activities.deleteActivity(activityNameOrArn.startsWith('arn:') ? activityNameOrArn : this.activityArn(activityNameOrArn));
+  }
+
+  /**
    * Queues a task on an activity, as a Task state would. A name that has
    * no activity yet creates it.
    *
    * @param activityNameOrArn - Activity name or ARN.
    * @param input - Task input: a value serialized to JSON, or JSON text.
+   * @param timeouts - TimeoutSeconds and HeartbeatSeconds of the task; fractions of a second are allowed here.
    * @throws ServiceError `ValidationException` when the input exceeds 262,144 bytes, `InvalidExecutionInput` when a string is not JSON.
    */
   enqueueTask(activityNameOrArn: string, input: unknown, timeouts: TaskTimeouts = {}): EnqueuedTask {
-    const activity = nameOf(activityNameOrArn) === activityNameOrArn
-      ? this.activities.createActivity(activityNameOrArn)
-      : this.activities.resolveActivity(activityNameOrArn);
+    const activity = activityNameOrArn.startsWith('arn:')
+      ? this.activities.resolveActivity(activityNameOrArn)
+      : this.activities.createActivity(activityNameOrArn);
     const inputText = typeof input === 'string' ? input : JSON.stringify(input ?? {});
 
     checkJsonPayload(inputText, 'input', 'InvalidExecutionInput');
@@ -153,11 +165,93 @@ export class StatesLocal {
   }
 
   /**
-   * Ends every held poll empty, stops every live task (outcome `stopped`)
-   * and closes the server. Repeated calls share one shutdown.
+   * Creates a state machine from an Amazon States Language definition and
+   * returns its ARN; idempotent for the same definition.
+   *
+   * @param definition - The definition as an object or JSON text.
+   * @throws ServiceError `InvalidDefinition`, `InvalidName` or `StateMachineAlreadyExists`.
+   */
+  async createStateMachine(name: string, definition: object | string, options: CreateStateMachineOptions = {}): Promise<string> {
+    const machine = await this.executions.stateMachines.create({
+      name,
+      definition: typeof definition === 'string' ? definition : JSON.stringify(definition),
+      roleArn: options.roleArn ?? `arn:aws:iam::${this.accountId}:role/states-local`,
+    });
+
+    return machine.arn;
+  }
+
+  /**
+   * Starts an execution of a state machine (by name or ARN) and returns its ARN.
+   *
+   * @param input - Execution input: a value serialized to JSON, or JSON text. @default {}
+   * @throws ServiceError `StateMachineDoesNotExist`, `InvalidExecutionInput` or `ExecutionAlreadyExists`.
+   */
+  startExecution(stateMachineNameOrArn: string, input: unknown = {}, options: StartExecutionOptions = {}): string {
+    const machine = this.executions.stateMachines.resolve(stateMachineNameOrArn);
+    const execution = this.executions.startExecution({
+      stateMachineArn: machine.arn,
+      name: options.name,
+      input: typeof input === 'string' ? input : JSON.stringify(input),
+    });
+
+    return execution.arn;
+  }
+
+  /**
+   * Describes an execution as DescribeExecution does.
+   *
+   * @throws ServiceError `ExecutionDoesNotExist` or `InvalidArn`.
+   */
+  describeExecution(executionArn: string): ExecutionDescription {
+    return describe(this.executions.getExecution(executionArn));
+  }
+
+  /**
+   * Waits for an execution to end and describes it.
+   *
+   * @param timeoutMs - How long to wait, in milliseconds. @default 30000
+   * @throws Error when the execution is still running after `timeoutMs`.
+   */
+  async awaitExecution(executionArn: string, timeoutMs = 30_000): Promise<ExecutionDescription> {
+    const execution = this.executions.getExecution(executionArn);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timed-out'>((resolve) => {
+      timer = setTimeout(() => resolve('timed-out'), timeoutMs);
+    });
+
+    try {
+      if ((await Promise.race([execution.done, timedOut])) === 'timed-out') {
+        throw new Error(`Execution '${executionArn}' was still ${execution.status} after ${timeoutMs} ms; answer its activity tasks or raise timeoutMs.`);
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+
+    return describe(execution);
+  }
+
+  /**
+   * Stops a running execution as StopExecution does: it ends ABORTED and
+   * its running activity tasks end, so a worker's next call gets `TaskTimedOut`.
+   */
+  stopExecution(executionArn: string, options: StopExecutionOptions = {}): void {
+    this.executions.stopExecution(executionArn, options.error, options.cause);
+  }
+
+  /** Returns the events GetExecutionHistory would return, oldest first. */
+  executionHistory(executionArn: string): HistoryEvent[] {
+    return [...this.executions.getExecution(executionArn).history.list(true)];
+  }
+
+  /**
+   * Aborts running executions, ends every held poll empty, stops every live
+   * task (outcome `stopped`) and closes the server. Repeated calls share
+   * one shutdown.
    */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
+      this.executions.shutdown();
       this.activities.shutdown();
       await this.server.close();
       this.options.logger.info('Local States stopped', { url: this.url });
@@ -167,8 +261,19 @@ export class StatesLocal {
   }
 }
 
-function nameOf(nameOrArn: string): string {
-  return nameOrArn.startsWith('arn:') ? nameOrArn.slice(nameOrArn.lastIndexOf(':') + 1) : nameOrArn;
+function describe(execution: Execution): ExecutionDescription {
+  return {
+    executionArn: execution.arn,
+    stateMachineArn: execution.stateMachineArn,
+    name: execution.name,
+    status: execution.status,
+    startDate: execution.startDate,
+    stopDate: execution.stopDate,
+    input: execution.input,
+    output: execution.output,
+    error: execution.error,
+    cause: execution.cause,
+  };
 }
 
 function checkTimeouts(timeouts: TaskTimeouts): void {

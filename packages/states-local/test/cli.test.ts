@@ -1,4 +1,7 @@
 import { EventEmitter } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { ListActivitiesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +87,35 @@ describe('states-local CLI', () => {
     await exit;
 
     expect(error.name).toBe('UnrecognizedClientException');
+  });
+
+  it('creates a state machine from each --state-machine file', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'states-local-cli-'));
+    const file = join(folder, 'nightly-load.json');
+    await writeFile(file, JSON.stringify({ StartAt: 'Done', States: { Done: { Type: 'Succeed' } } }));
+
+    const { states, exit, lines, signals } = await startCli(['--port', '0', '--state-machine', file]);
+    const executionArn = states.startExecution('nightly-load', { day: 1 });
+    const ended = await states.awaitExecution(executionArn, 5_000);
+    signals.emit('SIGTERM', 'SIGTERM');
+    await exit;
+    await rm(folder, { recursive: true });
+
+    expect(lines).toContain('State machine nightly-load: arn:aws:states:us-east-1:123456789012:stateMachine:nightly-load');
+    expect(ended).toMatchObject({ status: 'SUCCEEDED', output: '{"day":1}' });
+  });
+
+  it('fails to start on an invalid state machine file', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'states-local-cli-'));
+    const file = join(folder, 'broken.json');
+    await writeFile(file, '{"StartAt": "Nowhere", "States": {}}');
+    const { output } = captureOutput();
+
+    const error = await rejectionOf(runCli(['--port', '0', '--state-machine', file], { output, signals: new EventEmitter() }));
+    await rm(folder, { recursive: true });
+
+    expect(error.name).toBe('ServiceError');
+    expect(error.message).toContain('Invalid State Machine Definition');
   });
 
   it('exits with code 2 and the usage on a bad option', async () => {

@@ -1,4 +1,6 @@
 import type { EventEmitter } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 
 import { StatesLocal } from '../states-local';
 import { CliArgumentError, parseCliArguments, USAGE } from './arguments';
@@ -53,6 +55,13 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
   try {
     for (const name of args.activities) {
       states.createActivity(name);
+    }
+
+    for (const file of args.stateMachineFiles) {
+      const name = basename(file, extname(file));
+      const arn = await states.createStateMachine(name, await readFile(file, 'utf8'));
+
+      output.log(`State machine ${name}: ${arn}`);
     }
   } catch (error) {
     await states.stop();
