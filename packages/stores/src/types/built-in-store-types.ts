@@ -2,6 +2,7 @@ import { MysqlStore } from '../database/mysql-store';
 import { PostgresStore } from '../database/postgres-store';
 import { SqliteStore } from '../database/sqlite-store';
 import { LocalFileStore } from '../files/local-file-store';
+import { S3FileStore } from '../files/s3-file-store';
 import { SftpFileStore } from '../files/sftp-file-store';
 import type { StoreTypeRegistry } from './store-type-registry';
 
@@ -14,5 +15,6 @@ export function registerBuiltInStoreTypes(registry: StoreTypeRegistry): void {
   registry.register('mysql', MysqlStore, { aliases: ['mariadb', 'mysql2'] });
   registry.register('sqlite', SqliteStore, { aliases: ['sqlite3'] });
   registry.register('sftp', SftpFileStore);
+  registry.register('s3', S3FileStore);
   registry.register('file', LocalFileStore, { aliases: ['directory', 'local'] });
 }
