@@ -1,6 +1,7 @@
 import { MysqlStore } from '../database/mysql-store';
 import { PostgresStore } from '../database/postgres-store';
 import { SqliteStore } from '../database/sqlite-store';
+import { GitlabFileStore } from '../files/gitlab-file-store';
 import { LocalFileStore } from '../files/local-file-store';
 import { S3FileStore } from '../files/s3-file-store';
 import { SftpFileStore } from '../files/sftp-file-store';
@@ -16,5 +17,6 @@ export function registerBuiltInStoreTypes(registry: StoreTypeRegistry): void {
   registry.register('sqlite', SqliteStore, { aliases: ['sqlite3'] });
   registry.register('sftp', SftpFileStore);
   registry.register('s3', S3FileStore);
+  registry.register('gitlab', GitlabFileStore);
   registry.register('file', LocalFileStore, { aliases: ['directory', 'local'] });
 }
