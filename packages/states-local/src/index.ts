@@ -17,6 +17,14 @@ export type { TaskOutcome, TaskTimeouts } from './activities/task-outcome';
 export type { ExecutionStatus } from './executions/execution';
 export type { HistoryEvent } from './executions/execution-history';
 export type { CreateStateMachineOptions, ExecutionDescription, StartExecutionOptions, StopExecutionOptions } from './executions/execution-types';
+export { StoreSync } from './store-sync/store-sync';
+export type {
+  EnvironmentStoreStatuses,
+  ForceCheckRequest,
+  LocalStoreDefinition,
+  StatesStoreDefinition,
+  StoreStatus,
+} from './store-sync/store-sync-types';
 export { FaultInjector } from './faults/fault-injector';
 export type { FaultKind, FaultRule } from './faults/fault-rule';
 export { ServiceError } from './protocol/service-error';

@@ -12,6 +12,9 @@ import { FaultInjector } from './faults/fault-injector';
 import { resolveOptions, type ResolvedOptions, type StatesLocalOptions } from './options';
 import { checkJsonPayload } from './protocol/fields';
 import { StatesHttpServer } from './server/http-server';
+import { StoreSync } from './store-sync/store-sync';
+import { storeSyncOperations } from './store-sync/store-sync-operations';
+import { StoreSyncService } from './store-sync/store-sync-service';
 
 /**
  * A task queued with {@link StatesLocal.enqueueTask}.
@@ -45,6 +48,9 @@ export class StatesLocal {
   /** Faults injected into requests; see {@link FaultInjector}. */
   readonly faults: FaultInjector;
 
+  /** The beVault store-sync extension, seen from the States side; see {@link StoreSync}. */
+  readonly storeSync: StoreSync;
+
   /** Base URL to give an SDK client as its endpoint, e.g. `http://127.0.0.1:4583`. */
   readonly url: string;
 
@@ -55,9 +61,11 @@ export class StatesLocal {
     private readonly server: StatesHttpServer,
     private readonly activities: ActivityService,
     private readonly executions: ExecutionService,
+    private readonly storeSyncService: StoreSyncService,
     faults: FaultInjector,
   ) {
     this.faults = faults;
+    this.storeSync = new StoreSync(storeSyncService);
     this.url = server.url;
   }
 
@@ -71,6 +79,7 @@ export class StatesLocal {
     const scope = { region: resolved.region, accountId: resolved.accountId };
     const activities = new ActivityService({ scope, pollHoldMs: resolved.pollHoldMs, deliverToClosedPolls: resolved.deliverToClosedPolls, logger: resolved.logger });
     const executions = new ExecutionService({ scope, activities, logger: resolved.logger });
+    const storeSync = new StoreSyncService({ pollHoldMs: resolved.pollHoldMs, logger: resolved.logger });
     const faults = new FaultInjector();
     const authenticator = resolved.credentials === undefined ? undefined : new RequestAuthenticator(resolved.credentials, resolved.region);
 
@@ -79,7 +88,7 @@ export class StatesLocal {
       port: resolved.port,
       logger: resolved.logger,
       faults,
-      operations: { ...activityOperations(activities), ...executionOperations(executions) },
+      operations: { ...activityOperations(activities), ...executionOperations(executions), ...storeSyncOperations(storeSync) },
       onRequest: (operation) => activities.countRequest(operation),
       authenticate: authenticator === undefined ? undefined : (request, body) => authenticator.verify(request, body),
     });
@@ -91,7 +100,7 @@ export class StatesLocal {
       verifiesSignatures: authenticator !== undefined,
     });
 
-    return new StatesLocal(resolved, server, activities, executions, faults);
+    return new StatesLocal(resolved, server, activities, executions, storeSync, faults);
   }
 
   /** Region used in ARNs. */
@@ -245,7 +254,8 @@ export class StatesLocal {
   }
 
   /**
-   * Aborts running executions, ends every held poll empty, stops every live
+   * Aborts running executions, ends every held poll (activity and
+   * store-sync) empty, stops every live
    * task (outcome `stopped`) and closes the server. Repeated calls share
    * one shutdown.
    */
@@ -253,6 +263,7 @@ export class StatesLocal {
     this.stopping ??= (async () => {
       this.executions.shutdown();
       this.activities.shutdown();
+      this.storeSyncService.shutdown();
       await this.server.close();
       this.options.logger.info('Local States stopped', { url: this.url });
     })();

@@ -15,17 +15,17 @@ interface StringFieldOptions {
  * Reads a required string member, rejecting a missing value or a length
  * outside the model's constraints with `ValidationException`.
  */
-export function requireString(body: RequestBody, field: string, options: StringFieldOptions = {}): string {
+export function requireString(body: RequestBody, field: string, options: StringFieldOptions = {}, path = field): string {
   const value = body[field];
 
   if (value === undefined || value === null) {
     throw new ServiceError(
       'ValidationException',
-      `1 validation error detected: Value null at '${field}' failed to satisfy constraint: Member must not be null`,
+      `1 validation error detected: Value null at '${path}' failed to satisfy constraint: Member must not be null`,
     );
   }
 
-  return checkString(value, field, options);
+  return checkString(value, path, options);
 }
 
 /** Reads an optional string member with the same checks as {@link requireString}. */
