@@ -65,6 +65,7 @@ export { parseKeyValueConnectionString } from './database/connection-strings';
 
 export { BaseFileStore } from './files/base-file-store';
 export { LocalFileStore } from './files/local-file-store';
+export { FtpFileStore, DEFAULT_FTP_PORT, DEFAULT_FTP_TIMEOUT_SECONDS, type FtpEncryption } from './files/ftp-file-store';
 export { GitlabFileStore, DEFAULT_GITLAB_TIMEOUT_SECONDS } from './files/gitlab-file-store';
 export { S3FileStore, DEFAULT_S3_REGION, S3_PART_SIZE_BYTES, S3_UPLOAD_QUEUE_SIZE } from './files/s3-file-store';
 export { SftpFileStore, DEFAULT_SFTP_PORT, DEFAULT_SFTP_CONNECT_TIMEOUT_SECONDS } from './files/sftp-file-store';

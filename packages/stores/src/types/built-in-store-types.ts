@@ -1,6 +1,7 @@
 import { MysqlStore } from '../database/mysql-store';
 import { PostgresStore } from '../database/postgres-store';
 import { SqliteStore } from '../database/sqlite-store';
+import { FtpFileStore } from '../files/ftp-file-store';
 import { GitlabFileStore } from '../files/gitlab-file-store';
 import { LocalFileStore } from '../files/local-file-store';
 import { S3FileStore } from '../files/s3-file-store';
@@ -18,5 +19,6 @@ export function registerBuiltInStoreTypes(registry: StoreTypeRegistry): void {
   registry.register('sftp', SftpFileStore);
   registry.register('s3', S3FileStore);
   registry.register('gitlab', GitlabFileStore);
+  registry.register('ftp', FtpFileStore, { aliases: ['ftps'] });
   registry.register('file', LocalFileStore, { aliases: ['directory', 'local'] });
 }
