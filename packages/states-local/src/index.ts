@@ -14,6 +14,7 @@ export type { StatesLocalOptions, StatesLocalCredentials } from './options';
 export type { StatesLocalLogger } from './logging/logger';
 export type { ActivityCounters } from './activities/counters';
 export type { TaskOutcome, TaskTimeouts } from './activities/task-outcome';
+export type { TaskListener } from './activities/activity-task';
 export type { ExecutionStatus } from './executions/execution';
 export type { HistoryEvent } from './executions/execution-history';
 export type { CreateStateMachineOptions, ExecutionDescription, StartExecutionOptions, StopExecutionOptions } from './executions/execution-types';

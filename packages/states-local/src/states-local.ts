@@ -1,5 +1,6 @@
 import { activityOperations } from './activities/activity-operations';
 import { ActivityService } from './activities/activity-service';
+import type { TaskListener } from './activities/activity-task';
 import type { ActivityCounters } from './activities/counters';
 import type { TaskOutcome, TaskTimeouts } from './activities/task-outcome';
 import { RequestAuthenticator } from './auth/request-authenticator';
@@ -143,9 +144,10 @@ export class StatesLocal {
    * @param activityNameOrArn - Activity name or ARN.
    * @param input - Task input: a value serialized to JSON, or JSON text.
    * @param timeouts - TimeoutSeconds and HeartbeatSeconds of the task; fractions of a second are allowed here.
+   * @param listener - Callbacks on the task's delivery and on each heartbeat it receives.
    * @throws ServiceError `ValidationException` when the input exceeds 262,144 bytes, `InvalidExecutionInput` when a string is not JSON.
    */
-  enqueueTask(activityNameOrArn: string, input: unknown, timeouts: TaskTimeouts = {}): EnqueuedTask {
+  enqueueTask(activityNameOrArn: string, input: unknown, timeouts: TaskTimeouts = {}, listener: TaskListener = {}): EnqueuedTask {
     const activity = activityNameOrArn.startsWith('arn:')
       ? this.activities.resolveActivity(activityNameOrArn)
       : this.activities.createActivity(activityNameOrArn);
@@ -154,7 +156,7 @@ export class StatesLocal {
     checkJsonPayload(inputText, 'input', 'InvalidExecutionInput');
     checkTimeouts(timeouts);
 
-    const task = this.activities.enqueueTask(activity, inputText, timeouts);
+    const task = this.activities.enqueueTask(activity, inputText, timeouts, listener);
 
     return { taskToken: task.token, outcome: task.outcome };
   }

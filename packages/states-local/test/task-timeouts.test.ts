@@ -50,6 +50,22 @@ describe('task timeouts', () => {
     await expect(task.outcome).resolves.toMatchObject({ status: 'succeeded' });
   });
 
+  it('calls the task listener on delivery and on each heartbeat', async () => {
+    const events: string[] = [];
+    const task = states.enqueueTask('observed', {}, {}, {
+      onStarted: (workerName) => events.push(`started by ${workerName}`),
+      onHeartbeat: () => events.push('heartbeat'),
+    });
+    await client.send(new GetActivityTaskCommand({ activityArn: states.activityArn('observed'), workerName: 'observer' }));
+
+    await client.send(new SendTaskHeartbeatCommand({ taskToken: task.taskToken }));
+    await client.send(new SendTaskHeartbeatCommand({ taskToken: task.taskToken }));
+    await client.send(new SendTaskSuccessCommand({ taskToken: task.taskToken, output: '{}' }));
+
+    await expect(task.outcome).resolves.toMatchObject({ status: 'succeeded' });
+    expect(events).toEqual(['started by observer', 'heartbeat', 'heartbeat']);
+  });
+
   it('does not start the heartbeat clock before delivery', async () => {
     const task = states.enqueueTask('queued', {}, { heartbeatSeconds: 0.2 });
 

@@ -219,6 +219,8 @@ export class ActivityService {
     if (task.state === 'running') {
       this.startHeartbeatTimer(task);
     }
+
+    task.listener.onHeartbeat?.();
   }
 
   /** Ends a task with `stopped`, as StopExecution does; a no-op once it ended. */

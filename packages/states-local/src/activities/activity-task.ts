@@ -3,10 +3,17 @@ import type { TaskOutcome } from './task-outcome';
 /** Life cycle of a task: queued, delivered to a poll, ended. */
 export type TaskState = 'pending' | 'running' | 'ended';
 
-/** Callbacks an execution registers to follow its task. */
+/**
+ * Callbacks that follow one task, registered by its execution or by the
+ * caller of `StatesLocal.enqueueTask`.
+ *
+ * @public
+ */
 export interface TaskListener {
   /** Called when a poll takes the task. */
   onStarted?(workerName: string | undefined): void;
+  /** Called for each SendTaskHeartbeat accepted for the task. */
+  onHeartbeat?(): void;
 }
 
 /**
