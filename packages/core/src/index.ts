@@ -24,6 +24,8 @@ export type { Provider, ValueProvider, ClassProvider, FactoryProvider, ExistingP
 export { WORKER_LOGGER, WORKER_CONFIG, STORE_REGISTRY } from './container/tokens';
 export { storeToken } from './injection/store-token';
 export type { StoreSource } from './injection/store-source';
+export { StoreRegistry } from '@bevault-workers/stores';
+export type { Store, DbStore, FileStore, ResolvedFileToken } from '@bevault-workers/stores';
 
 // Task pipeline, results and errors
 export type { TaskContext, TaskAbortReason } from './task/task-context';
@@ -57,3 +59,7 @@ export type { WorkerCounters } from './application/runtime-counters';
 export { CredentialsRejectedError, ActivityRegistrationError } from './registration/activity-registration-error';
 export { TaskOverError } from './heartbeat/heartbeat-scheduler';
 export { RuntimeErrorCodes } from './polling/runtime-error-codes';
+
+// Runtime seam of @bevault-workers/testing: the task runner without a poller
+export { createTaskRunner, type CreateTaskRunnerOptions, type StandaloneTaskRunner, type TaskServiceCalls } from './polling/create-task-runner';
+export type { ActivityTask } from './client/activity-api';

@@ -1,11 +1,15 @@
 import 'reflect-metadata';
-import { Lifecycle, container as globalContainer, instanceCachingFactory, type DependencyContainer } from 'tsyringe';
+import { StoreRegistry } from '@bevault-workers/stores';
+import { Lifecycle, container as globalContainer, type DependencyContainer } from 'tsyringe';
 import type { Logger } from 'winston';
 
 import type { WorkerRuntimeConfig } from '../config/worker-runtime-config';
 import { DependencyResolutionError } from '../errors/dependency-resolution-error';
+import { createLiveStore } from '../injection/live-store';
 import type { StoreSource } from '../injection/store-source';
 import { storeToken } from '../injection/store-token';
+import { TaskStoreScope } from '../injection/task-store-scope';
+import { truncateText } from '../results/truncate';
 import type { Constructor } from '../workers/constructor';
 import type { WorkerDefinition } from '../workers/worker-definition';
 import { DependencyChecker } from './dependency-checker';
@@ -22,13 +26,17 @@ export interface ApplicationContainerOptions {
   readonly definitions: readonly WorkerDefinition[];
   /** @defaultValue [] */
   readonly providers?: readonly Provider[];
-  /** The application's store registry, injected by name and under {@link STORE_REGISTRY}. */
+  /**
+   * The application's store registry: stores are injected from it by name, and
+   * it is injected itself for parameters typed `StoreRegistry` or marked
+   * `@Inject(STORE_REGISTRY)`.
+   */
   readonly stores: StoreSource;
   readonly logger: Logger;
   readonly config: WorkerRuntimeConfig;
   /**
-   * Classes registered under the store registry as well as under
-   * {@link STORE_REGISTRY}, so that a parameter typed with them needs no `@Inject`.
+   * More classes under which the store registry is registered. `StoreRegistry`
+   * is always registered, so this is needed only for other registry classes.
    * @defaultValue []
    */
   readonly storeRegistryClasses?: readonly Constructor[];
@@ -41,9 +49,10 @@ export interface ApplicationContainerOptions {
  * read or written.
  *
  * Registers the logger, the config, the store registry, the providers, one
- * factory per store named by `@InjectStore`, and every worker class. Workers,
- * class providers and `@Injectable()` classes are singletons of the
- * application. Then checks every constructor parameter of every worker and
+ * live store per name given to `@InjectStore` (it resolves the store at each
+ * use, through the running task's snapshot of the registry), and every worker
+ * class. Workers, class providers and `@Injectable()` classes are singletons
+ * of the application. Then checks every constructor parameter of every worker and
  * provider, recursively, and creates each worker once, so that a missing
  * provider, a missing or broken store, or a constructor that throws stops the
  * start before any poll.
@@ -58,31 +67,38 @@ export function createApplicationContainer(options: ApplicationContainerOptions)
   container.register(WORKER_LOGGER, { useValue: options.logger });
   container.register(WORKER_CONFIG, { useValue: options.config });
   container.register(STORE_REGISTRY, { useValue: stores });
-  for (const registryClass of options.storeRegistryClasses ?? []) {
-    container.register(registryClass as never, { useValue: stores });
+  for (const registryClass of [StoreRegistry as unknown as Constructor, ...(options.storeRegistryClasses ?? [])]) {
+    container.register(registryClass, { useValue: stores });
   }
 
+  const storeScope = new TaskStoreScope(stores, options.logger);
+  container.register(TaskStoreScope, { useValue: storeScope });
+
   const providerChecks = registerProviders(container, options.providers ?? []);
+  const classTokens = new Map(providerChecks.classes);
   for (const definition of definitions) {
     container.register(definition.workerClass, { useClass: definition.workerClass }, { lifecycle: Lifecycle.Singleton });
+    classTokens.set(definition.workerClass, definition.workerClass);
   }
 
   const checker = new DependencyChecker(container, stores, {
     registerStore(name) {
       const token = storeToken(name);
       if (!container.isRegistered(token)) {
-        container.register(token, { useFactory: instanceCachingFactory(() => stores.get(name)) });
+        container.register(token, { useValue: createLiveStore(name, () => storeScope.current()) });
       }
     },
     registerInjectable(target) {
       container.register(target, { useClass: target }, { lifecycle: Lifecycle.Singleton });
+      classTokens.set(target, target);
     },
+    classOf: (token) => classTokens.get(token as Constructor),
   });
 
   for (const definition of definitions) {
     checker.checkClass(definition.workerClass);
   }
-  for (const providerClass of providerChecks.classes) {
+  for (const providerClass of providerChecks.classes.values()) {
     checker.checkClass(providerClass);
   }
   providerChecks.runDeferredChecks(checker);
@@ -94,6 +110,9 @@ export function createApplicationContainer(options: ApplicationContainerOptions)
   instantiateWorkers(container, definitions);
   return container;
 }
+
+/** Longest constructor error message quoted; tsyringe nests one message per level of a deep graph. */
+const maxReasonLength = 2000;
 
 /**
  * Creates a root container with no parent. tsyringe exports only its global
@@ -110,7 +129,7 @@ function instantiateWorkers(container: DependencyContainer, definitions: readonl
     try {
       container.resolve(definition.workerClass);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = truncateText(error instanceof Error ? error.message : String(error), maxReasonLength, () => '…');
       throw new DependencyResolutionError(
         [
           {

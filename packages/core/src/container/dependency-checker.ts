@@ -15,6 +15,8 @@ const erasedTypes = new Set<unknown>([Object, String, Number, Boolean, Symbol, B
 export interface DependencyRegistrar {
   registerStore(name: string): void;
   registerInjectable(target: Constructor): void;
+  /** The class a registered token is built from, if it is built from a class. */
+  classOf(token: unknown): Constructor | undefined;
 }
 
 /**
@@ -149,6 +151,10 @@ export class DependencyChecker {
 
   private isResolvable(token: unknown, path: readonly Constructor[]): boolean {
     if (this.container.isRegistered(token as InjectionToken, true)) {
+      const registeredClass = this.registrar.classOf(token);
+      if (registeredClass !== undefined && path.length > 0) {
+        this.checkClass(registeredClass, path);
+      }
       return true;
     }
 

@@ -17,18 +17,18 @@ import type { ClassProvider, ExistingProvider, FactoryProvider, Provider, ValueP
  * @internal
  */
 export function registerProviders(container: DependencyContainer, providers: readonly Provider[]): ProviderChecks {
-  const classes: Constructor[] = [];
+  const classes = new Map<InjectionToken, Constructor>();
   const deferred: Array<(checker: DependencyChecker) => void> = [];
 
   for (const [index, provider] of providers.entries()) {
     if (isClass(provider)) {
       container.register(provider, { useClass: provider }, { lifecycle: Lifecycle.Singleton });
-      classes.push(provider as Constructor);
+      classes.set(provider, provider as Constructor);
     } else if (hasKey<ValueProvider>(provider, 'useValue')) {
       container.register(provider.provide, { useValue: provider.useValue });
     } else if (hasKey<ClassProvider>(provider, 'useClass') && isClass(provider.useClass)) {
       container.register(provider.provide, { useClass: provider.useClass }, { lifecycle: Lifecycle.Singleton });
-      classes.push(provider.useClass);
+      classes.set(provider.provide, provider.useClass);
     } else if (hasKey<FactoryProvider>(provider, 'useFactory') && typeof provider.useFactory === 'function') {
       registerFactory(container, provider);
       const tokens = provider.inject ?? [];
@@ -46,8 +46,8 @@ export function registerProviders(container: DependencyContainer, providers: rea
 
 /** @internal */
 export interface ProviderChecks {
-  /** Classes registered by the providers, whose constructors need checking. */
-  readonly classes: readonly Constructor[];
+  /** Classes registered by the providers, by the token they are registered under. */
+  readonly classes: ReadonlyMap<InjectionToken, Constructor>;
   /** Checks factory and alias tokens, once every provider is registered. */
   runDeferredChecks(checker: DependencyChecker): void;
 }

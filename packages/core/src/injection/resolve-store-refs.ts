@@ -1,5 +1,6 @@
+import type { StoreLookup } from '@bevault-workers/stores';
+
 import { getStoreRefs, type StoreRefMetadata } from '../decorators/store-ref.decorator';
-import type { StoreSource } from './store-source';
 
 /** Nesting depth past which input objects are not searched for store references. */
 const maxDepth = 32;
@@ -15,13 +16,13 @@ const maxDepth = 32;
  *   the validation problems; empty when every reference was resolved.
  * @internal
  */
-export function resolveStoreRefs(input: unknown, stores: StoreSource): string[] {
+export function resolveStoreRefs(input: unknown, stores: StoreLookup): string[] {
   const problems: string[] = [];
   visit(input, '', 0, new Set(), stores, problems);
   return problems;
 }
 
-function visit(value: unknown, path: string, depth: number, seen: Set<object>, stores: StoreSource, problems: string[]): void {
+function visit(value: unknown, path: string, depth: number, seen: Set<object>, stores: StoreLookup, problems: string[]): void {
   if (value === null || typeof value !== 'object' || seen.has(value) || depth > maxDepth) {
     return;
   }
@@ -56,7 +57,7 @@ function visit(value: unknown, path: string, depth: number, seen: Set<object>, s
   }
 }
 
-function resolveOne(value: unknown, ref: StoreRefMetadata, path: string, stores: StoreSource, problems: string[]): unknown {
+function resolveOne(value: unknown, ref: StoreRefMetadata, path: string, stores: StoreLookup, problems: string[]): unknown {
   try {
     if (ref.resolve.kind === 'file-token') {
       return stores.resolveFileToken(String(value));

@@ -1,8 +1,10 @@
+import type { StoreLookup } from '@bevault-workers/stores';
 import type { DependencyContainer } from 'tsyringe';
 import type { Logger } from 'winston';
 
-import type { StoreSource } from '../injection/store-source';
 import { resolveStoreRefs } from '../injection/resolve-store-refs';
+import type { StoreSource } from '../injection/store-source';
+import { TaskStoreScope } from '../injection/task-store-scope';
 import { failureAnswer } from '../results/failure-answer';
 import { mapHandlerResult } from '../results/map-handler-result';
 import { mapThrownValue } from '../results/map-thrown-value';
@@ -31,7 +33,8 @@ export interface TaskPipelineOptions {
 
 /**
  * Builds the pipeline that runs one worker's tasks: parse the input JSON,
- * build and validate the `@Input` instance, resolve its store references, take
+ * build and validate the `@Input` instance, resolve its store references
+ * (against a snapshot of the registry held until the task ends), take
  * the worker instance from the container (one per application, shared by
  * concurrent tasks), call `handle(input, context)`, and map what it returns or
  * throws to a {@link TaskAnswer}.
@@ -42,13 +45,16 @@ export interface TaskPipelineOptions {
  * @internal
  */
 export function createTaskPipeline(options: TaskPipelineOptions): TaskPipeline {
-  const { definition } = options;
+  const { definition, container } = options;
+  const storeScope = container.isRegistered(TaskStoreScope, true)
+    ? container.resolve(TaskStoreScope)
+    : new TaskStoreScope(options.stores, options.logger);
 
   return {
     workerName: definition.name,
     run: async (rawInput, context) => {
       try {
-        return await runTask(options, rawInput, context);
+        return await storeScope.run((stores) => runTask(options, stores, rawInput, context));
       } catch (unexpected) {
         // Reached only if logging or a mapping step itself throws: the task still gets an answer.
         return mapThrownValue(unexpected);
@@ -57,7 +63,7 @@ export function createTaskPipeline(options: TaskPipelineOptions): TaskPipeline {
   };
 }
 
-async function runTask(options: TaskPipelineOptions, rawInput: string, context: TaskContext): Promise<TaskAnswer> {
+async function runTask(options: TaskPipelineOptions, stores: StoreLookup, rawInput: string, context: TaskContext): Promise<TaskAnswer> {
   const { definition } = options;
   const logger = context.logger;
 
@@ -71,7 +77,7 @@ async function runTask(options: TaskPipelineOptions, rawInput: string, context: 
     return invalidInput(definition, built.problems, logger);
   }
 
-  const storeProblems = resolveStoreRefs(built.value, options.stores);
+  const storeProblems = resolveStoreRefs(built.value, stores);
   if (storeProblems.length > 0) {
     return invalidInput(definition, storeProblems, logger);
   }

@@ -121,7 +121,7 @@ function checkOptions(className: string, name: string, options: unknown): Worker
     const value = (options as Record<string, unknown>)[key];
     if (value !== undefined && typeof value !== 'boolean') {
       throw new WorkerDefinitionError(
-        `Class ${className} sets the @Worker option ${key} to ${describeValue(value)}; expected true or false.`,
+        `Class ${className} sets the @Worker option ${key} to ${typeof value === 'string' ? JSON.stringify(value) : describeValue(value)}; expected true or false.`,
         { className },
       );
     }

@@ -1,0 +1,54 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+import type { StoreLookup } from '@bevault-workers/stores';
+import type { Logger } from 'winston';
+
+import type { StoreSource } from './store-source';
+
+/**
+ * The stores each running task sees. A task runs inside {@link TaskStoreScope.run},
+ * which takes a snapshot of the registry, so that stores replaced while the task
+ * runs (new definitions from States) stay open for it until it ends. Injected
+ * stores look their store up here at each use.
+ *
+ * @internal
+ */
+export class TaskStoreScope {
+  private readonly storage = new AsyncLocalStorage<StoreLookup>();
+
+  constructor(
+    private readonly stores: StoreSource,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The running task's snapshot, or the registry outside tasks. */
+  current(): StoreLookup {
+    return this.storage.getStore() ?? this.stores;
+  }
+
+  /** Runs `work` with a snapshot of the stores, released when `work` settles. */
+  async run<T>(work: (stores: StoreLookup) => Promise<T>): Promise<T> {
+    const snapshot = this.takeSnapshot();
+    const lookup = snapshot ?? this.stores;
+
+    try {
+      return await this.storage.run(lookup, () => work(lookup));
+    } finally {
+      snapshot?.release().catch((error: unknown) => this.logger.warn('Store snapshot release failed', { error }));
+    }
+  }
+
+  private takeSnapshot(): ReturnType<NonNullable<StoreSource['snapshot']>> | undefined {
+    if (this.stores.snapshot === undefined) {
+      return undefined;
+    }
+
+    try {
+      return this.stores.snapshot();
+    } catch (error) {
+      // A closed registry cannot take snapshots; lookups then report the closed stores themselves.
+      this.logger.debug('Store snapshot unavailable', { error });
+      return undefined;
+    }
+  }
+}
