@@ -26,7 +26,7 @@ export interface ActivityPollerOptions {
   readonly runner: TaskRunner;
   readonly events: RuntimeEvents;
   readonly logger: Logger;
-  /** Pause after failed polls. @default base 500 ms, cap 30 s */
+  /** Pause after failed polls. @default base 250 ms, cap 5 s */
   readonly backoff?: Backoff;
   /**
    * Shortest time between the starts of two polls of one lane when the first
@@ -60,7 +60,7 @@ export class ActivityPoller {
   private endProbe: (() => void) | undefined;
 
   constructor(private readonly options: ActivityPollerOptions) {
-    this.backoff = options.backoff ?? new Backoff({ baseMs: 500, maxMs: 30_000 });
+    this.backoff = options.backoff ?? new Backoff({ baseMs: 250, maxMs: 5_000 });
     this.minEmptyPollCycleMs = options.minEmptyPollCycleMs ?? 500;
     this.streak = new FailureStreak(options.logger, 'GetActivityTask', {
       worker: options.workerName,
