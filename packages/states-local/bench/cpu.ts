@@ -13,7 +13,7 @@ import type { FromEmulator, ToEmulator } from './bench-messages';
  * It reports the CPU time per task of each process and exits with code 1
  * when the emulator spends more per task than the client.
  *
- * Usage: node dist-bench/cpu.js [--tasks 10000] [--pollers 32] [--warmup 2000]
+ * Usage: node dist/bench/cpu.js [--tasks 10000] [--pollers 32] [--warmup 2000]
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
