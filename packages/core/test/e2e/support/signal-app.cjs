@@ -1,0 +1,4 @@
+// Child process of the signal tests: starts a WorkerApplication that handles
+// SIGINT and SIGTERM itself, against the endpoint in STATES_URL.
+require('./register-ts.cjs');
+require('./signal-app-main.ts');
