@@ -61,6 +61,9 @@ export { KnexDbStore, DEFAULT_POOL_MAX, DEFAULT_CONNECT_TIMEOUT_SECONDS } from '
 export { SqliteStore, SQLITE_MEMORY } from './database/sqlite-store';
 export { PostgresStore, DEFAULT_POSTGRES_PORT } from './database/postgres-store';
 export { MysqlStore, DEFAULT_MYSQL_PORT } from './database/mysql-store';
+export { SqlServerStore, DEFAULT_SQLSERVER_PORT } from './database/sqlserver-store';
+export { SnowflakeStore } from './database/snowflake/snowflake-store';
+export { DEFAULT_SNOWFLAKE_PORT } from './database/snowflake/snowflake-options';
 export { parseKeyValueConnectionString } from './database/connection-strings';
 
 export { BaseFileStore } from './files/base-file-store';

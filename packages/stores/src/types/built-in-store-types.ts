@@ -1,6 +1,8 @@
 import { MysqlStore } from '../database/mysql-store';
 import { PostgresStore } from '../database/postgres-store';
+import { SnowflakeStore } from '../database/snowflake/snowflake-store';
 import { SqliteStore } from '../database/sqlite-store';
+import { SqlServerStore } from '../database/sqlserver-store';
 import { FtpFileStore } from '../files/ftp-file-store';
 import { GitlabFileStore } from '../files/gitlab-file-store';
 import { LocalFileStore } from '../files/local-file-store';
@@ -15,6 +17,8 @@ import type { StoreTypeRegistry } from './store-type-registry';
 export function registerBuiltInStoreTypes(registry: StoreTypeRegistry): void {
   registry.register('postgresql', PostgresStore, { aliases: ['postgres', 'pg'] });
   registry.register('mysql', MysqlStore, { aliases: ['mariadb', 'mysql2'] });
+  registry.register('sqlserver', SqlServerStore, { aliases: ['mssql', 'sql server'] });
+  registry.register('snowflake', SnowflakeStore);
   registry.register('sqlite', SqliteStore, { aliases: ['sqlite3'] });
   registry.register('sftp', SftpFileStore);
   registry.register('s3', S3FileStore);
