@@ -48,9 +48,9 @@ export class TableExistsError extends Error {
  * throws {@link TableExistsError} when it exists (`fail`).
  */
 export async function prepareTable(store: DbStore, table: string, columns: readonly CsvColumn[], ifExists: IfTableExists): Promise<void> {
-  const schema = store.knex.schema;
+  // Each `knex.schema` access is a new builder: a builder reused across statements would run them all again.
   const client = String(store.knex.client.config.client);
-  const exists = await schema.hasTable(table);
+  const exists = await store.knex.schema.hasTable(table);
 
   if (exists && ifExists === 'fail') {
     throw new TableExistsError(`Table ${table} exists in store ${store.name}. Set ifExists to "replace" or "append", or choose another table`);
@@ -59,10 +59,10 @@ export async function prepareTable(store: DbStore, table: string, columns: reado
     return;
   }
   if (exists) {
-    await schema.dropTable(table);
+    await store.knex.schema.dropTable(table);
   }
 
-  await schema.createTable(table, (builder) => {
+  await store.knex.schema.createTable(table, (builder) => {
     for (const column of columns) {
       addColumn(builder, column, client);
     }

@@ -57,7 +57,7 @@ export class GzipWorker implements WorkerHandler<GzipInput, GzipOutput> {
     if (input.deleteSource) {
       await store.delete(token);
     }
-    task.logger.info('File written', { mode: input.mode, source: token, fileToken: targetToken });
+    task.logger.info('File written', { mode: input.mode, source: token, target: targetToken });
     return { fileToken: targetToken, sourceDeleted: input.deleteSource };
   }
 }

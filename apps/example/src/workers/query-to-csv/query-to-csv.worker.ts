@@ -28,7 +28,7 @@ export class QueryToCsvWorker implements WorkerHandler<QueryToCsvInput, QueryToC
     await pipeline(rows, writer, target, { signal: task.signal });
 
     const rowCount = writer.info.records;
-    task.logger.info('CSV file written', { fileToken, rowCount });
+    task.logger.info('CSV file written', { file: fileToken, rowCount });
     return { fileToken, rowCount };
   }
 }

@@ -1,0 +1,59 @@
+import { SFNClient } from '@aws-sdk/client-sfn';
+import type { WorkerRuntimeConfig } from '@bevault-workers/core';
+import { StatesLocal } from '@bevault-workers/states-local';
+
+/** Credentials the app and its client use against the in-process Local States, which accepts any. */
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+
+/**
+ * How long the in-process Local States holds a GetActivityTask without a task,
+ * in milliseconds. A graceful shutdown waits for held polls to return, so a
+ * short hold lets the one-shot run exit within about this time.
+ */
+const EMBEDDED_POLL_HOLD_MS = 2000;
+
+/** Role given to the state machine in Local States, which does not check it. */
+const LOCAL_ROLE_ARN = 'arn:aws:iam::123456789012:role/bevault-workers-example';
+
+/** Environment variable of the IAM role a state machine runs as in AWS, as the Python library's `.env` names it. */
+export const ROLE_ARN_VARIABLE = 'stepFunctions__roleArn';
+
+/** The endpoint the app registers its activities with, and a client for state machines and executions. */
+export interface ServiceEndpoint {
+  /** Endpoint URL, or undefined for the AWS regional endpoint. */
+  readonly serviceUrl: string | undefined;
+  readonly region: string;
+  readonly credentials: WorkerRuntimeConfig['credentials'];
+  /** Local States started in this process, when no service URL is configured. */
+  readonly statesLocal: StatesLocal | undefined;
+  /** IAM role for CreateStateMachine, or undefined when none is configured for a real service. */
+  readonly roleArn: string | undefined;
+  readonly client: SFNClient;
+  /** Stops the client, and Local States when it was started here. */
+  close(): Promise<void>;
+}
+
+/**
+ * Returns the endpoint of the configured States or Step Functions service, or,
+ * when `stepFunctions__serviceUrl` is not set, starts Local States on a free
+ * loopback port and returns it.
+ */
+export async function openServiceEndpoint(config: WorkerRuntimeConfig, env: NodeJS.ProcessEnv): Promise<ServiceEndpoint> {
+  const statesLocal = config.serviceUrl === undefined ? await StatesLocal.start({ port: 0, region: config.region, pollHoldMs: EMBEDDED_POLL_HOLD_MS }) : undefined;
+  const serviceUrl = statesLocal?.url ?? config.serviceUrl;
+  const credentials = statesLocal === undefined ? config.credentials : LOCAL_CREDENTIALS;
+  const client = new SFNClient({ region: config.region, endpoint: serviceUrl, credentials });
+
+  return {
+    serviceUrl,
+    region: config.region,
+    credentials,
+    statesLocal,
+    roleArn: statesLocal === undefined ? env[ROLE_ARN_VARIABLE] : LOCAL_ROLE_ARN,
+    client,
+    close: async () => {
+      client.destroy();
+      await statesLocal?.stop();
+    },
+  };
+}
