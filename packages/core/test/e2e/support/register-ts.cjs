@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file loaded by plain Node.js, before any TypeScript loader exists */
 // Lets a child Node.js process require the TypeScript sources directly, as the
 // vitest aliases do for the tests: `.ts` files are transpiled on load with the
 // repository's decorator settings, and `@bevault-workers/<name>` resolves to
