@@ -76,15 +76,15 @@ async function main(): Promise<void> {
   }
 }
 
-/** One phase of the benchmark: resolves `answered` when every task is answered, `drained` when every poller has stopped. */
+/** One phase of the benchmark: `answered` resolves once every task is completed, `drained` once every poller has stopped. */
 interface Phase {
   answered: Promise<void>;
   drained: Promise<void>;
 }
 
 /**
- * Feeds exactly `tasks` empty tasks and runs `pollers` loops that answer
- * them. Once all are answered the loops stop; their last polls end empty
+ * Feeds exactly `tasks` empty tasks and runs `pollers` loops that complete
+ * them. Once all are completed the loops stop; their last polls end empty
  * after the emulator's hold time, because no task is left to take.
  */
 function runTasks(client: SFNClient, emulator: ChildProcess, activityArn: string, pollers: number, tasks: number): Phase {

@@ -23,7 +23,7 @@ import { StoreSyncService } from './store-sync/store-sync-service';
  * @public
  */
 export interface EnqueuedTask {
-  /** Token a worker receives from GetActivityTask and answers with. */
+  /** Token a worker receives from GetActivityTask and sends back with its result. */
   readonly taskToken: string;
   /** Settles when the task ends, however it ends; never rejects. */
   readonly outcome: Promise<TaskOutcome>;
@@ -233,7 +233,7 @@ export class StatesLocal {
 
     try {
       if ((await Promise.race([execution.done, timedOut])) === 'timed-out') {
-        throw new Error(`Execution '${executionArn}' was still ${execution.status} after ${timeoutMs} ms; answer its activity tasks or raise timeoutMs.`);
+        throw new Error(`Execution '${executionArn}' was still ${execution.status} after ${timeoutMs} ms; complete its activity tasks or raise timeoutMs.`);
       }
     } finally {
       clearTimeout(timer);

@@ -67,10 +67,10 @@ describe('SigV4 authentication', () => {
       client.middlewareStack.add(
         (next) => async (args) => {
           const request = args.request as { body: Uint8Array };
-          const tampered = Buffer.from(request.body).toString('utf8').replace('"maxResults":1', '"maxResults":2');
+          const tampered = new TextDecoder().decode(request.body).replace('"maxResults":1', '"maxResults":2');
 
           // Same length, so only the signature can tell.
-          request.body = Buffer.from(tampered, 'utf8');
+          request.body = new TextEncoder().encode(tampered);
 
           return next(args);
         },

@@ -149,8 +149,8 @@ export class ActivityService {
   }
 
   /**
-   * Handles GetActivityTask: returns a pending task at once, or holds the
-   * poll until a task arrives or the hold time ends. `onClientClose` lets
+   * Handles GetActivityTask: returns a pending task at once, or keeps the
+   * poll waiting until a task arrives or the hold time ends. `onClientClose` lets
    * the server report a client that hung up.
    */
   poll(activityArn: string, workerName: string | undefined, onClientClose: (listener: () => void) => void): Promise<ActivityTask | undefined> {

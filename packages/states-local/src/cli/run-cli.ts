@@ -6,7 +6,7 @@ import { StatesLocal } from '../states-local';
 import { CliArgumentError, parseCliArguments, USAGE } from './arguments';
 import { createConsoleLogger, type ConsoleOutput } from './console-logger';
 
-/** Where the CLI writes and which signals stop it. */
+/** Output sink and signal source of the CLI. */
 export interface CliEnvironment {
   output: ConsoleOutput;
   /** Emits `SIGINT` and `SIGTERM`; `process` in the real binary. */

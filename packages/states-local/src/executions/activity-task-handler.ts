@@ -10,7 +10,7 @@ import { TaskFailedError } from './task-failed-error';
 /**
  * Margin by which the activity task's own timeout fires before the
  * interpreter's, in milliseconds. The task then ends as timed out (its token
- * rejects late answers) and the interpreter raises its own `States.Timeout`,
+ * rejects late results) and the interpreter raises its own `States.Timeout`,
  * which Retry and Catch treat as Step Functions does.
  */
 const TIMEOUT_LEAD_MS = 5;
@@ -18,7 +18,7 @@ const TIMEOUT_LEAD_MS = 5;
 /** A promise that never settles, for a task whose end the interpreter decides. */
 const never = <T>() => new Promise<T>(() => undefined);
 
-/** What a Task state handler needs. */
+/** Dependencies of a Task state handler. */
 export interface TaskHandlerContext {
   execution: Execution;
   activities: ActivityService;

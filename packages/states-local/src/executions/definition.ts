@@ -1,7 +1,7 @@
 import { ServiceError } from '../protocol/service-error';
 import type { Interpreter } from './interpreter';
 
-/** How a Task state whose Resource is an activity ARN runs. */
+/** Settings of a Task state whose Resource is an activity ARN. */
 export interface ActivityTaskState {
   activityArn: string;
   /** TimeoutSeconds after clamping to what timers can wait. */
@@ -23,7 +23,7 @@ export interface PreparedDefinition {
 const DEFAULT_TASK_TIMEOUT_SECONDS = 99_999_999;
 
 /**
- * Longest wait a Node.js timer supports, in whole seconds (2^31 - 1 ms).
+ * Maximum wait a Node.js timer supports, in whole seconds (2^31 - 1 ms).
  * Longer timeouts are clamped to it, because the interpreter would
  * otherwise see its timer fire at once.
  */

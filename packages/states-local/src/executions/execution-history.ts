@@ -24,9 +24,9 @@ interface InterpreterEvent {
 }
 
 /**
- * The event history of one execution. Execution and activity events are
- * added by the runner; state and map iteration events come from the
- * interpreter's event log and are translated to Step Functions types.
+ * The event history of one execution. The runner adds execution and
+ * activity events. State and map iteration events come from the
+ * interpreter's event log, translated to Step Functions types.
  */
 export class ExecutionHistory {
   private readonly events: HistoryEvent[] = [];

@@ -8,10 +8,10 @@ import type { Execution, ExecutionEnd } from './execution';
 import { loadInterpreter } from './interpreter';
 import type { StateMachineRecord } from './state-machine-registry';
 
-/** Longest wait for the interpreter's event log to drain after the run settles, in milliseconds. */
+/** Maximum wait for the interpreter's event log to drain after the run settles, in milliseconds. */
 const HISTORY_DRAIN_MS = 100;
 
-/** What running an execution needs. */
+/** Dependencies of an execution run. */
 export interface RunnerContext {
   activities: ActivityService;
   logger: StatesLocalLogger;

@@ -93,7 +93,7 @@ export class ExecutionService {
 
   /**
    * Stops a running execution: it ends as ABORTED and its activity tasks
-   * stop, so their next heartbeat or answer gets `TaskTimedOut`.
+   * stop, so the worker's next heartbeat or result gets `TaskTimedOut`.
    */
   stopExecution(arn: string, error?: string, cause?: string): Execution {
     const execution = this.getExecution(arn);

@@ -8,7 +8,7 @@ import { ExecutionHistory } from './execution-history';
  */
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
-/** How an execution ended. */
+/** End state of an execution. */
 export interface ExecutionEnd {
   status: Exclude<ExecutionStatus, 'RUNNING'>;
   output?: string;

@@ -13,7 +13,8 @@ interface StringFieldOptions {
 
 /**
  * Reads a required string member, rejecting a missing value or a length
- * outside the model's constraints with `ValidationException`.
+ * outside the model's constraints with `ValidationException`. `path` names
+ * the member in messages when it sits inside a list, e.g. `localStores.0.name`.
  */
 export function requireString(body: RequestBody, field: string, options: StringFieldOptions = {}, path = field): string {
   const value = body[field];

@@ -4,7 +4,7 @@ import { type OperationTable, StatusOnlyResponse } from '../server/operation';
 import type { StoreSyncService } from './store-sync-service';
 import type { LocalStoreDefinition, StoreStatus } from './store-sync-types';
 
-/** HTTP status beVault States answers with when an operation has nothing to return. */
+/** HTTP status beVault States returns when an operation has no response body. */
 const NO_CONTENT = 201;
 
 /**

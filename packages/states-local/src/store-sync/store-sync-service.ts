@@ -78,12 +78,12 @@ export class StoreSyncService {
     environment.forceCheckWaiters.wakeAll();
   }
 
-  /** The statuses last posted for an environment, if any. */
+  /** Returns the statuses last posted for an environment, if any. */
   statuses(environmentName: string): EnvironmentStoreStatuses | undefined {
     return this.environments.get(environmentName)?.statuses;
   }
 
-  /** The local stores a worker last reported for an environment. */
+  /** Returns the local stores a worker last reported for an environment. */
   localStores(environmentName: string): LocalStoreDefinition[] {
     return this.environments.get(environmentName)?.localStores ?? [];
   }
@@ -209,7 +209,7 @@ function versionTokenOf(stores: StatesStoreDefinition[]): string {
   return createHash('sha256').update(JSON.stringify(stores)).digest('hex');
 }
 
-/** A token this endpoint did not issue counts as "from the start". */
+/** Reads a continuation token; one this endpoint did not issue means "from the start". */
 function parseContinuationToken(token: string | undefined): number {
   return token !== undefined && /^\d+$/.test(token) ? Number(token) : 0;
 }

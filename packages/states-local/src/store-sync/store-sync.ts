@@ -29,18 +29,18 @@ export class StoreSync {
 
   /**
    * Queues a request to check stores again now. Workers get it from
-   * DfaktoStatesGetStoreForceCheckRequests and answer with a status post.
+   * DfaktoStatesGetStoreForceCheckRequests and respond with a status post.
    */
   requestForceCheck(environmentName: string, request: ForceCheckRequest): void {
     this.service.requestForceCheck(environmentName, request);
   }
 
-  /** The statuses posted for an environment, merged by store name; undefined before the first post. */
+  /** Returns the statuses posted for an environment, merged by store name, or undefined before the first post. */
   statuses(environmentName: string): EnvironmentStoreStatuses | undefined {
     return this.service.statuses(environmentName);
   }
 
-  /** The local stores a worker last reported for an environment. */
+  /** Returns the local stores a worker last reported for an environment. */
   localStores(environmentName: string): LocalStoreDefinition[] {
     return this.service.localStores(environmentName);
   }

@@ -19,7 +19,7 @@ export async function pollTask(client: SFNClient, activityArn: string, attempts 
   throw new Error(`No task arrived on ${activityArn} after ${attempts} polls.`);
 }
 
-/** Polls one task and answers it with SendTaskSuccess; returns the task input. */
+/** Polls one task and completes it with SendTaskSuccess; returns the task input. */
 export async function succeedNextTask(client: SFNClient, activityArn: string, output: unknown): Promise<unknown> {
   const task = await pollTask(client, activityArn);
 
@@ -28,7 +28,7 @@ export async function succeedNextTask(client: SFNClient, activityArn: string, ou
   return task.input;
 }
 
-/** Polls one task and answers it with SendTaskFailure; returns the task input. */
+/** Polls one task and fails it with SendTaskFailure; returns the task input. */
 export async function failNextTask(client: SFNClient, activityArn: string, error: string, cause: string): Promise<unknown> {
   const task = await pollTask(client, activityArn);
 
