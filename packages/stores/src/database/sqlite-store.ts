@@ -88,8 +88,14 @@ export class SqliteStore extends KnexDbStore {
 
   private readFilename(): string {
     const connectionString = this.settings.string(['connectionString', 'conninfo']);
+    // `Data Source=x.db` (ADO.NET, Microsoft.Data.Sqlite) or a bare path; the `;` makes the
+    // parser read ADO.NET syntax even for a single pair, whose key holds a space.
     const fromConnectionString =
-      connectionString === undefined ? undefined : (parseKeyValueConnectionString(connectionString).get('datasource') ?? connectionString);
+      connectionString === undefined
+        ? undefined
+        : connectionString.includes('=')
+          ? parseKeyValueConnectionString(`${connectionString};`).get('datasource')
+          : connectionString;
     const path = fromConnectionString ?? this.settings.string(['path', 'filename', 'file', 'database', 'dbname', 'dataSource']) ?? SQLITE_MEMORY;
     return path === SQLITE_MEMORY ? path : resolve(path);
   }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type { StoreDefinition } from '../config/store-definition';
 import type { Store } from '../stores/store';
 import { stableSerialize } from './stable-serialize';
@@ -12,7 +14,7 @@ export class StoreEntry {
   /** Lower-case name, the lookup key. */
   readonly key: string;
 
-  /** Type and config serialized, to reuse the entry when a new definition is the same. */
+  /** Hash of the type and config, to reuse the entry when a new definition is the same. */
   readonly fingerprint: string;
 
   /** Number of live generations holding this entry. */
@@ -28,7 +30,12 @@ export class StoreEntry {
   }
 }
 
-/** Serializes what requires a rebuild when it changes: the type and the config. @internal */
+/**
+ * Hashes what requires a rebuild when it changes: the type and the config. Hashed so the secrets
+ * of the config never sit in memory as plain text outside the config itself.
+ * @internal
+ */
 export function fingerprintOf(definition: StoreDefinition): string {
-  return stableSerialize({ type: definition.type.toLowerCase(), config: definition.config, invalid: definition.invalidReason });
+  const serialized = stableSerialize({ type: definition.type.toLowerCase(), config: definition.config, invalid: definition.invalidReason });
+  return createHash('sha256').update(serialized).digest('hex');
 }

@@ -1,3 +1,5 @@
+import { inspect } from 'node:util';
+
 import type { StoreDefinition } from '../config/store-definition';
 import { StoreError } from '../errors/store-error';
 import { describeError, silentLogger, type StoreLogger } from '../logging/store-logger';
@@ -134,6 +136,14 @@ export class StoreRegistry extends StoreLookup {
   close(): Promise<void> {
     this.closing ??= this.closeAll();
     return this.closing;
+  }
+
+  override toString(): string {
+    return `StoreRegistry(stores=${this.names().join(', ')})`;
+  }
+
+  [inspect.custom](): string {
+    return this.toString();
   }
 
   private install(entries: Map<string, StoreEntry>): void {

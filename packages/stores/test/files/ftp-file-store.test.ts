@@ -2,7 +2,7 @@ import { text } from 'node:stream/consumers';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { FtpFileStore, StoreConfigurationError, StoreOperationError } from '@bevault-workers/stores';
+import { FtpFileStore, StoreConfigurationError, StoreOperationError, type FileStore } from '@bevault-workers/stores';
 
 import { buildStore } from '../support/build-store';
 import { describeFileStoreContract } from '../support/file-store-contract';
@@ -21,7 +21,7 @@ describe(FtpFileStore.name, () => {
     });
 
     describeFileStoreContract(() =>
-      buildStore({ Name: 'ftp', Type: 'ftp', Config: { HostName: '127.0.0.1', Port: server.port, Username: FTP_USER, Password: FTP_PASSWORD, BasePath: '/drop' } }),
+      buildStore<FileStore>({ Name: 'ftp', Type: 'ftp', Config: { HostName: '127.0.0.1', Port: server.port, Username: FTP_USER, Password: FTP_PASSWORD, BasePath: '/drop' } }),
     );
 
     it('rejects a wrong password without showing it', async () => {

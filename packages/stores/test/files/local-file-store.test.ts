@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { LocalFileStore, StoreConfigurationError, StoreOperationError } from '@bevault-workers/stores';
+import { LocalFileStore, StoreConfigurationError, StoreOperationError, type FileStore } from '@bevault-workers/stores';
 
 import { buildStore } from '../support/build-store';
 import { describeFileStoreContract } from '../support/file-store-contract';
@@ -14,7 +14,7 @@ describe(LocalFileStore.name, () => {
   const base = mkdtempSync(join(tmpdir(), 'bvw-local-store-'));
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-  describeFileStoreContract(() => buildStore({ Name: 'Local', Type: 'file', Config: { BasePath: join(base, 'root') } }));
+  describeFileStoreContract(() => buildStore<FileStore>({ Name: 'Local', Type: 'file', Config: { BasePath: join(base, 'root') } }));
 
   describe('configuration', () => {
     const tempDir = useTempDirs();

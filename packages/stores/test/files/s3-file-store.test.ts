@@ -5,7 +5,7 @@ import { text } from 'node:stream/consumers';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { S3FileStore, StoreConfigurationError, StoreOperationError } from '@bevault-workers/stores';
+import { S3FileStore, StoreConfigurationError, StoreOperationError, type FileStore } from '@bevault-workers/stores';
 
 import { buildStore } from '../support/build-store';
 import { describeFileStoreContract } from '../support/file-store-contract';
@@ -27,11 +27,11 @@ describe(S3FileStore.name, () => {
   }
 
   describe('with a prefix', () => {
-    describeFileStoreContract(() => buildStore({ Name: 'lake', Type: 's3', Config: config({ Prefix: 'landing/zone' }) }));
+    describeFileStoreContract(() => buildStore<FileStore>({ Name: 'lake', Type: 's3', Config: config({ Prefix: 'landing/zone' }) }));
   });
 
   describe('without a prefix', () => {
-    describeFileStoreContract(() => buildStore({ Name: 'raw', Type: 's3', Config: config() }));
+    describeFileStoreContract(() => buildStore<FileStore>({ Name: 'raw', Type: 's3', Config: config() }));
   });
 
   describe('keys', () => {

@@ -4,7 +4,7 @@ import { text } from 'node:stream/consumers';
 
 import { describe, expect, it } from 'vitest';
 
-import { SftpFileStore, StoreConfigurationError, StoreOperationError } from '@bevault-workers/stores';
+import { SftpFileStore, StoreConfigurationError, StoreOperationError, type FileStore } from '@bevault-workers/stores';
 
 import { buildStore } from '../support/build-store';
 import { describeFileStoreContract } from '../support/file-store-contract';
@@ -26,7 +26,7 @@ describeWithService(SftpFileStore.name, { variables, script: '.ci/services/sftp.
   const server = { HostName: env.BVW_TEST_SFTP_HOST, Port: env.BVW_TEST_SFTP_PORT, Username: env.BVW_TEST_SFTP_USER };
 
   describe('with a password', () => {
-    describeFileStoreContract(() => buildStore({ Name: 'partner', Type: 'sftp', Config: { ...server, Password: env.BVW_TEST_SFTP_PASSWORD, BasePath: `${base}/password` } }));
+    describeFileStoreContract(() => buildStore<FileStore>({ Name: 'partner', Type: 'sftp', Config: { ...server, Password: env.BVW_TEST_SFTP_PASSWORD, BasePath: `${base}/password` } }));
   });
 
   describe('with keys', () => {
