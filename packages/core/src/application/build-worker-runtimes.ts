@@ -11,7 +11,7 @@ import type { WorkerPlan } from './bootstrap';
 import type { RuntimeEvents } from './runtime-events';
 
 /**
- * What every worker's poller and runner share.
+ * Services shared by the pollers and task runners of all workers.
  *
  * @internal
  */

@@ -16,7 +16,7 @@ export interface WorkerCounters {
   readonly answersLost: number;
   /** Sum of the durations of finished tasks, in milliseconds. */
   readonly taskDurationMsTotal: number;
-  /** Longest duration of a finished task, in milliseconds. */
+  /** Maximum duration of a finished task, in milliseconds. */
   readonly taskDurationMsMax: number;
   readonly pollsSent: number;
   readonly emptyPolls: number;

@@ -8,7 +8,7 @@ const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 type ShutdownSignal = (typeof SHUTDOWN_SIGNALS)[number];
 
 /**
- * What the signal handlers call.
+ * Callbacks of the signal handlers.
  *
  * @internal
  */

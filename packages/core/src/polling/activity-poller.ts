@@ -29,8 +29,8 @@ export interface ActivityPollerOptions {
   /** Pause after failed polls. @default base 250 ms, cap 5 s */
   readonly backoff?: Backoff;
   /**
-   * Shortest time between the starts of two polls of one lane when the first
-   * came back empty, in milliseconds; keeps an endpoint that answers empty
+   * Minimum time between the starts of two polls of one lane when the first
+   * came back empty, in milliseconds. It keeps an endpoint that returns empty
    * polls at once from causing a request storm. @default 500
    */
   readonly minEmptyPollCycleMs?: number;
@@ -88,8 +88,8 @@ export class ActivityPoller {
 
   /**
    * Stops sending GetActivityTask. Polls in flight are not aborted, because a
-   * task the service hands to an aborted poll is lost until it times out; their
-   * tasks still go to the runner.
+   * task the service hands to an aborted poll is lost until it times out.
+   * The tasks they bring still go to the runner.
    */
   stopPolling(): void {
     this.stopping.abort();
@@ -109,18 +109,19 @@ export class ActivityPoller {
   /**
    * One poll lane.
    *
-   * Goals: send GetActivityTask only while holding a free slot, so a task is
-   * never received without the capacity to run it; hand each task with its
-   * slot to the runner and poll again at once; after a failure, wait out the
-   * shared backoff so the request rate stays bounded whatever the endpoint
-   * does; and once polling stops, send nothing more but let the poll in flight
-   * return.
+   * Goals:
+   * - Send GetActivityTask only while holding a free slot, so a task is never
+   *   received without the capacity to run it.
+   * - Hand each task with its slot to the runner and poll again at once.
+   * - After a failure, wait out the shared backoff, so the request rate stays
+   *   bounded whatever the endpoint does.
+   * - Once polling stops, send nothing more but let the poll in flight return.
    */
   private async runLane(): Promise<void> {
     for (;;) {
       const acquired = await this.slots.acquire(this.stopping.signal);
 
-      // Polling stopped while this lane waited for a free slot; it holds none.
+      // Polling stopped while this lane waited for a free slot, so it has no slot to release.
       if (!acquired) {
         return;
       }

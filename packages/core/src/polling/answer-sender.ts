@@ -39,7 +39,7 @@ export interface AnswerSenderOptions {
   readonly retryLimitMs?: number;
 }
 
-/** Longest service message quoted in the cause of a replacement failure. */
+/** Maximum length of the service message quoted in the cause of a replacement failure. */
 const QUOTED_MESSAGE_MAX_LENGTH = 1_000;
 
 /**

@@ -116,8 +116,8 @@ export class TaskRunner {
       heartbeat.remove();
       this.running.delete(record);
       this.notifyIfIdle();
-      // NOTE: a handler that ignores its aborted signal and never settles keeps its slot
-      // for good, so the worker runs with one slot less; the outcome line above shows it.
+      // NOTE: a handler that ignores its aborted signal and never settles keeps its slot for good.
+      // The worker then runs with one slot less, which the slotsInUse counter shows.
       void pipelineRun.then(release);
 
       const durationMs = Date.now() - startedAt;
