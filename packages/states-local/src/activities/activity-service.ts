@@ -160,6 +160,21 @@ export class ActivityService {
     this.count(activity, 'pollsReceived');
     this.count(activity, 'pollsInFlight');
 
+    // Registered first, so a client that hung up before this call is seen too.
+    onClientClose(() => {
+      poll.clientClosed = true;
+
+      // With deliverToClosedPolls the poll stays in line, as on AWS, and the
+      // task it may still take is counted as lost.
+      if (!this.settings.deliverToClosedPolls) {
+        this.endPollEmpty(activity, poll);
+      }
+    });
+
+    if (poll.settled) {
+      return poll.result;
+    }
+
     const task = activity.pendingTasks.shift();
 
     if (task !== undefined) {
@@ -170,17 +185,6 @@ export class ActivityService {
 
     activity.heldPolls.push(poll);
     poll.holdTimer = setTimeout(() => this.endPollEmpty(activity, poll), this.settings.pollHoldMs);
-
-    onClientClose(() => {
-      poll.clientClosed = true;
-
-      // With deliverToClosedPolls the poll stays in line, as on AWS, and the
-      // task it may still take is counted as lost.
-      if (!this.settings.deliverToClosedPolls && !poll.settled) {
-        activity.removeHeldPoll(poll);
-        this.endPollEmpty(activity, poll);
-      }
-    });
 
     return poll.result;
   }
