@@ -60,8 +60,17 @@ export class WaitWorker {
       return new Promise(() => undefined);
     }
 
-    await new Promise<void>((resolve) => task.signal.addEventListener('abort', () => resolve(), { once: true }));
+    await untilAborted(task.signal);
     task.logger.info('Wait stopped', { reason: (task.signal.reason as { kind: string }).kind });
     return { stoppedBy: (task.signal.reason as { kind: string }).kind };
   }
+}
+
+/** Resolves once `signal` aborts, at once if it already did. */
+export function untilAborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) {
+    return Promise.resolve();
+  }
+
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
