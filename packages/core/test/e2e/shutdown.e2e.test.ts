@@ -42,7 +42,7 @@ describe(`${WorkerApplication.name} graceful shutdown`, () => {
     const first = [states.enqueueTask('slow', { ms: 400 }), states.enqueueTask('slow', { ms: 400 })];
     const stubborn = states.enqueueTask('stubborn', {});
     await waitUntil(() => slowRunning === 2 && stubbornRunning === 1, 'three handlers are running');
-    expect(states.counters('slow').pollsInFlight).toBe(1);
+    await waitUntil(() => states.counters('slow').pollsInFlight === 1, 'the free slot of "slow" is polling');
 
     const startedAt = Date.now();
     const closing = app.close();

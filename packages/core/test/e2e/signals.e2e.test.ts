@@ -73,7 +73,7 @@ describe('WorkerApplication signal handling', () => {
     const slow = [states.enqueueTask('signal_slow', { ms: 600 })];
     const stubborn = states.enqueueTask('signal_stubborn', {});
     await waitUntil(() => states.counters().tasksRunning === 2, 'both tasks were delivered');
-    expect(states.counters('signal_slow').pollsInFlight).toBe(1);
+    await waitUntil(() => states.counters('signal_slow').pollsInFlight === 1, 'the free slot of "signal_slow" is polling');
 
     run.child.kill('SIGTERM');
     slow.push(states.enqueueTask('signal_slow', { ms: 100 }));
