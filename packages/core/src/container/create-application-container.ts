@@ -18,7 +18,7 @@ import { registerProviders } from './register-providers';
 import { STORE_REGISTRY, WORKER_CONFIG, WORKER_LOGGER } from './tokens';
 
 /**
- * What {@link createApplicationContainer} builds the container from.
+ * Options of {@link createApplicationContainer}.
  *
  * @internal
  */
@@ -111,7 +111,7 @@ export function createApplicationContainer(options: ApplicationContainerOptions)
   return container;
 }
 
-/** Longest constructor error message quoted; tsyringe nests one message per level of a deep graph. */
+/** Maximum length of a quoted constructor error, because tsyringe nests one message per level of a deep graph. */
 const maxReasonLength = 2000;
 
 /**

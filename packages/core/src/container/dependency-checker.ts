@@ -11,7 +11,7 @@ import { describeToken } from './describe-token';
 /** Design types TypeScript emits for interfaces, type aliases, unions and primitives. */
 const erasedTypes = new Set<unknown>([Object, String, Number, Boolean, Symbol, BigInt, Array, Function, Promise]);
 
-/** How the checker makes a store or an `@Injectable()` class resolvable. @internal */
+/** Callbacks through which the checker makes a store or an `@Injectable()` class resolvable. @internal */
 export interface DependencyRegistrar {
   registerStore(name: string): void;
   registerInjectable(target: Constructor): void;

@@ -6,7 +6,7 @@ import type { Logger } from 'winston';
 import type { StoreSource } from './store-source';
 
 /**
- * The stores each running task sees. A task runs inside {@link TaskStoreScope.run},
+ * Per-task view of the stores. A task runs inside {@link TaskStoreScope.run},
  * which takes a snapshot of the registry, so that stores replaced while the task
  * runs (new definitions from States) stay open for it until it ends. Injected
  * stores look their store up here at each use.
@@ -21,7 +21,7 @@ export class TaskStoreScope {
     private readonly logger: Logger,
   ) {}
 
-  /** The running task's snapshot, or the registry outside tasks. */
+  /** Returns the running task's snapshot, or the registry outside tasks. */
   current(): StoreLookup {
     return this.storage.getStore() ?? this.stores;
   }

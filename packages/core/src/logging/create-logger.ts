@@ -1,4 +1,5 @@
-import { createLogger as createWinstonLogger, format, transports, type Logger, type transport } from 'winston';
+import { createLogger as createWinstonLogger, format, transports, type Logger } from 'winston';
+import type Transport from 'winston-transport';
 
 import type { WorkerRuntimeConfig } from '../config/worker-runtime-config';
 import { levelFilterFormat, mostDetailedLevel } from './level-filter-format';
@@ -6,6 +7,7 @@ import type { LogFormat, LogLevel } from './log-level';
 import { readLoggingConfigFile, type LoggingFileSettings } from './logging-config-file';
 import { prettyFormat } from './pretty-format';
 import { redactFormat } from './redact-format';
+import { RollingFileTransport } from './rolling-file-transport';
 
 /**
  * Options of {@link createLogger}.
@@ -62,7 +64,7 @@ export function createLogger(options: CreateLoggerOptions = {}): Logger {
   const consoleFormat = resolveFormat(options.format ?? config?.logFormat ?? 'auto', destination);
   const secrets = [...(options.secrets ?? []), ...(config?.credentials === undefined ? [] : [config.credentials.secretAccessKey])];
 
-  const sinks: transport[] = [];
+  const sinks: Transport[] = [];
   if (fileSettings === undefined || fileSettings.console) {
     sinks.push(
       new transports.Stream({
@@ -73,11 +75,10 @@ export function createLogger(options: CreateLoggerOptions = {}): Logger {
   }
   if (fileSettings?.file !== undefined) {
     sinks.push(
-      new transports.File({
-        filename: fileSettings.file.path,
-        maxsize: fileSettings.file.maxBytes,
+      new RollingFileTransport({
+        path: fileSettings.file.path,
+        maxBytes: fileSettings.file.maxBytes,
         maxFiles: fileSettings.file.maxFiles,
-        tailable: true,
         format: format.json(),
       }),
     );

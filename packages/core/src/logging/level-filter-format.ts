@@ -3,7 +3,7 @@ import { format, type Logform } from 'winston';
 import { logLevels, type LogLevel } from './log-level';
 
 /**
- * A winston format that drops entries less severe than their threshold: the
+ * Creates a winston format that drops entries less severe than their threshold: the
  * override whose name equals the entry's `source` or `worker` field, or is a
  * dot-separated prefix of it (the longest such name wins), else the default.
  * The logger's own level must be the most detailed of all thresholds so that

@@ -23,12 +23,15 @@ export interface LoggingFileSettings {
   readonly ignoredSinks: readonly string[];
 }
 
-/** A size-rolled log file: `path` while current, `path` with a number once rolled. @internal */
+/** A size-rolled log file: `path` while current, `path.1`, `path.2`... once rolled. @internal */
 export interface RollingFileSettings {
   readonly path: string;
   /** Size at which the file rolls over. */
   readonly maxBytes: number;
-  /** Rolled files kept besides the current one; undefined keeps all. */
+  /**
+   * Rolled files kept besides the current one (the meaning Python's
+   * `RotatingFileHandler` gives `retainedFileCountLimit`); undefined keeps all.
+   */
   readonly maxFiles: number | undefined;
 }
 

@@ -12,7 +12,7 @@ const resetColor = '\u001b[0m';
 const lineFields = new Set(['level', 'message', 'timestamp']);
 
 /**
- * A winston format that prints one readable line per entry:
+ * Creates a winston format that prints one readable line per entry:
  * `2024-05-01 12:00:00.123 INFO  Task succeeded worker=csv_import durationMs=12`,
  * with the level coloured when `colors` is on, and the stack of any error
  * field on the following lines.

@@ -15,7 +15,7 @@ const maxDepth = 8;
 const minSecretLength = 4;
 
 /**
- * Tells whether a metadata field name looks like it holds a secret: names like
+ * Tells whether a metadata field name looks like it contains a secret: names like
  * password, secret, token, credential, connectionString, apiKey or privateKey.
  *
  * @internal
@@ -25,7 +25,7 @@ export function isSensitiveKey(key: string): boolean {
 }
 
 /**
- * A winston format that removes secrets from each entry before it is written:
+ * Creates a winston format that removes secrets from each entry before it is written:
  * fields whose name looks secret (see {@link isSensitiveKey}) become
  * `[REDACTED]` at any depth, every occurrence of a configured secret value in
  * the message and in string fields is replaced the same way, and `Error`

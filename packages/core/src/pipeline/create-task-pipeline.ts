@@ -17,7 +17,7 @@ import { buildInput } from './build-input';
 import { parseTaskInput } from './parse-task-input';
 
 /**
- * What {@link createTaskPipeline} needs.
+ * Options of {@link createTaskPipeline}.
  *
  * @internal
  */

@@ -1,4 +1,4 @@
-/** Longest activity name Step Functions accepts. */
+/** Maximum length of an activity name that Step Functions accepts. */
 export const maxActivityNameLength = 80;
 
 /**
