@@ -4,18 +4,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { ConfigurationError, environmentVariables as names, loadWorkerConfig, type WorkerRuntimeConfig } from '../../src/index';
+import { catchError } from '../helpers/catch-error';
 import { useTempDirs } from '../helpers/temp-dirs';
 
 type Env = Record<string, string | undefined>;
 
 function configurationError(load: () => unknown): ConfigurationError {
-  try {
-    load();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigurationError);
-    return error as ConfigurationError;
-  }
-  throw new Error('expected a ConfigurationError');
+  return catchError(load, ConfigurationError);
 }
 
 describe(loadWorkerConfig.name, () => {

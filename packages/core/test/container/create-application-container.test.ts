@@ -19,6 +19,7 @@ import {
   type Provider,
   type WorkerRuntimeConfig,
 } from '../../src/index';
+import { catchError } from '../helpers/catch-error';
 import { captureLogs } from '../helpers/log-capture';
 import { testConfig } from '../helpers/runtime-config';
 import { createTestStores } from '../helpers/stores';
@@ -59,13 +60,7 @@ describe(createApplicationContainer.name, () => {
   }
 
   function resolutionError(workers: Constructor[], providers: Provider[] = []): DependencyResolutionError {
-    try {
-      build(workers, providers);
-    } catch (error) {
-      expect(error).toBeInstanceOf(DependencyResolutionError);
-      return error as DependencyResolutionError;
-    }
-    throw new Error('expected a DependencyResolutionError');
+    return catchError(() => build(workers, providers), DependencyResolutionError);
   }
 
   describe('when every dependency is registered', () => {

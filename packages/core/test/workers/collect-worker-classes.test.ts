@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import * as core from '../../src/index';
 import { Worker, WorkerDefinitionError, collectWorkerClasses, readWorkerDefinitions } from '../../src/index';
+import { catchError } from '../helpers/catch-error';
 import { useTempDirs } from '../helpers/temp-dirs';
 
 /**
@@ -91,15 +92,7 @@ describe(collectWorkerClasses.name, () => {
     const file = join(folder, 'broken.js');
     writeFileSync(file, 'throw new Error("database URL missing");');
 
-    const error = (() => {
-      try {
-        collectWorkerClasses(folder);
-      } catch (caught) {
-        return caught as WorkerDefinitionError;
-      }
-      throw new Error('expected an error');
-    })();
-    expect(error).toBeInstanceOf(WorkerDefinitionError);
+    const error = catchError(() => collectWorkerClasses(folder), WorkerDefinitionError);
     expect(error.message).toBe(`Loading worker module ${file} failed: database URL missing`);
     expect((error.cause as Error).message).toBe('database URL missing');
   });

@@ -3,6 +3,7 @@ import { IsString } from 'class-validator';
 import { describe, expect, it } from 'vitest';
 
 import { Input, Worker, WorkerDefinitionError, readWorkerDefinition, readWorkerDefinitions } from '../../src/index';
+import { catchError } from '../helpers/catch-error';
 
 class ImportInput {
   @IsString() table!: string;
@@ -20,13 +21,7 @@ class PlainWorker {
 }
 
 function definitionError(read: () => unknown): WorkerDefinitionError {
-  try {
-    read();
-  } catch (error) {
-    expect(error).toBeInstanceOf(WorkerDefinitionError);
-    return error as WorkerDefinitionError;
-  }
-  throw new Error('expected a WorkerDefinitionError');
+  return catchError(read, WorkerDefinitionError);
 }
 
 describe(readWorkerDefinition.name, () => {
