@@ -54,7 +54,7 @@ export { WorkerApplication, type CloseOptions } from './application/worker-appli
 export type { WorkerApplicationOptions } from './application/worker-application-options';
 export { ApplicationClosedError } from './application/application-closed-error';
 export type { ApplicationState } from './lifecycle/application-state';
-export type { RuntimeEvent, RuntimeObserver, TaskOutcome } from './application/runtime-events';
+export type { RuntimeEvent, RuntimeObserver, TaskRunOutcome } from './application/runtime-events';
 export type { WorkerCounters } from './application/runtime-counters';
 export { CredentialsRejectedError, ActivityRegistrationError } from './registration/activity-registration-error';
 export { TaskOverError } from './heartbeat/heartbeat-scheduler';

@@ -15,7 +15,7 @@ import type { ApplicationState } from '../lifecycle/application-state';
  *
  * @public
  */
-export type TaskOutcome = 'succeeded' | 'failed' | 'not-answered' | 'answer-lost';
+export type TaskRunOutcome = 'succeeded' | 'failed' | 'not-answered' | 'answer-lost';
 
 /**
  * What the runtime reports to observers, for metrics. Every event carries the
@@ -39,7 +39,7 @@ export type RuntimeEvent =
       readonly type: 'task-finished';
       readonly workerName: string;
       readonly taskId: string;
-      readonly outcome: TaskOutcome;
+      readonly outcome: TaskRunOutcome;
       /** `error` sent with SendTaskFailure, when `outcome` is `failed`. */
       readonly errorCode?: string;
       readonly durationMs: number;

@@ -1,6 +1,6 @@
 import type { Logger } from 'winston';
 
-import type { RuntimeEvents, TaskOutcome } from '../application/runtime-events';
+import type { RuntimeEvents, TaskRunOutcome } from '../application/runtime-events';
 import type { ActivityTask } from '../client/activity-api';
 import type { HeartbeatScheduler } from '../heartbeat/heartbeat-scheduler';
 import type { TaskAnswer } from '../task/task-answer';
@@ -69,7 +69,7 @@ export class TaskRunner {
     const logger = this.options.createTaskLogger(task.taskToken);
     const controller = new AbortController();
     const record: RunningTask = { controller };
-    let outcome: TaskOutcome = 'answer-lost';
+    let outcome: TaskRunOutcome = 'answer-lost';
     let errorCode: string | undefined;
 
     this.running.add(record);
@@ -224,7 +224,7 @@ function answerForAbort(reason: TaskAbortReason, settled: TaskAnswer | undefined
   }
 }
 
-function outcomeOf(delivery: AnswerDelivery): { outcome: TaskOutcome; errorCode: string | undefined } {
+function outcomeOf(delivery: AnswerDelivery): { outcome: TaskRunOutcome; errorCode: string | undefined } {
   switch (delivery.status) {
     case 'sent':
       return delivery.answer.kind === 'success'
