@@ -93,11 +93,13 @@ type BeatResult = 'sent' | 'task-over' | 'failed';
  * Sends SendTaskHeartbeat for every running task of the application from one
  * timer over a min-heap of due times, instead of one interval timer per task.
  *
- * Goals: each task gets a heartbeat every `intervalMs` after the previous one
- * completed (never two scheduled ones in flight for the same task); a task the
- * service reports over has its signal aborted through `onTaskOver` and gets no
- * more heartbeats; any other failure is logged once per streak and retried
- * after a backoff capped at the task's interval, without cancelling the task.
+ * Goals:
+ * - Each task gets a heartbeat every `intervalMs`, counted from the start of
+ *   the previous one, and never two scheduled ones in flight at once.
+ * - A task the service reports over has its signal aborted through
+ *   `onTaskOver` and gets no more heartbeats.
+ * - Any other failure is logged once per streak and retried after a backoff
+ *   capped at the task's interval, without cancelling the task.
  *
  * @internal
  */
@@ -230,10 +232,12 @@ export class HeartbeatScheduler {
   }
 
   private async sendScheduled(entry: Entry): Promise<void> {
+    const sentAt = Date.now();
     const result = await this.send(entry);
 
+    // The interval counts from the start of the call, so a slow endpoint does not stretch it.
     if (result === 'sent') {
-      this.schedule(entry, entry.task.intervalMs);
+      this.schedule(entry, Math.max(0, entry.task.intervalMs - (Date.now() - sentAt)));
     } else if (result === 'failed') {
       this.schedule(entry, entry.retryMs);
     }

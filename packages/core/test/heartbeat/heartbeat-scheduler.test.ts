@@ -50,6 +50,18 @@ describe(HeartbeatScheduler.name, () => {
     scheduler.stop();
   });
 
+  it('keeps the interval when the endpoint is slow', async () => {
+    vi.useFakeTimers();
+    const { api, scheduler, task } = setUp();
+    api.onSendTaskHeartbeat = () => new Promise((resolve) => setTimeout(resolve, 600));
+    scheduler.add(task('a', 1_000));
+
+    await vi.advanceTimersByTimeAsync(2_100);
+
+    expect(heartbeatsOf(api, 'a')).toBe(2);
+    scheduler.stop();
+  });
+
   it('runs every task from a single timer', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     const { scheduler, task } = setUp();
