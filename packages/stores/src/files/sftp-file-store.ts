@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { connect, type Socket } from 'node:net';
 import { posix } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 
@@ -16,6 +17,12 @@ export const DEFAULT_SFTP_PORT = 22;
 
 /** Default time to establish the SSH connection, in seconds. @public */
 export const DEFAULT_SFTP_CONNECT_TIMEOUT_SECONDS = 20;
+
+/**
+ * Bytes asked per SFTP read request. Against OpenSSH on loopback, 256 KiB requests read about
+ * three times faster than ssh2's 64 KiB default (bench/copy-1gib.ts).
+ */
+const SFTP_READ_CHUNK_BYTES = 256 * 1024;
 
 /** Error code of ssh2-sftp-client for a missing connection. */
 const NOT_CONNECTED = 'ERR_NOT_CONNECTED';
@@ -88,7 +95,7 @@ export class SftpFileStore extends BaseFileStore {
     if (stat === undefined) {
       throw this.fileNotFound(path);
     }
-    const stream = await this.withClient(async (client) => client.createReadStream(remote) as Readable);
+    const stream = await this.withClient(async (client) => client.createReadStream(remote, { highWaterMark: SFTP_READ_CHUNK_BYTES }) as Readable);
     // ssh2 closes the remote handle after the last byte; if the connection ends meanwhile the close
     // fails with no listener left, which would crash the process. Such a late error is only logged.
     stream.once('end', () => {
@@ -205,6 +212,7 @@ export class SftpFileStore extends BaseFileStore {
     await client.connect({
       host: this.host,
       port: this.port,
+      sock: await this.openSocket(),
       username: this.username,
       password: this.password,
       privateKey,
@@ -217,6 +225,24 @@ export class SftpFileStore extends BaseFileStore {
     });
     this.logger.debug('SFTP connection opened', { store: this.name, host: this.host, port: this.port });
     return client;
+  }
+
+  /**
+   * Opens the TCP connection with Nagle's algorithm off: SFTP sends each write as a small request
+   * and waits for its answer, so delayed ACKs would otherwise cost 40 ms per request.
+   */
+  private openSocket(): Promise<Socket> {
+    return new Promise((resolve, reject) => {
+      const socket = connect({ host: this.host, port: this.port, timeout: this.connectTimeoutMs });
+      socket.setNoDelay(true);
+      socket.once('connect', () => {
+        socket.setTimeout(0);
+        socket.removeListener('error', reject);
+        resolve(socket);
+      });
+      socket.once('timeout', () => socket.destroy(new Error(`Connection to ${this.host}:${this.port} timed out`)));
+      socket.once('error', reject);
+    });
   }
 
   private async forget(client: SftpClient): Promise<void> {
