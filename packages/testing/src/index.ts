@@ -30,3 +30,13 @@ export type { StoreEntry } from './stores/build-test-stores';
 
 // Logs
 export { CapturedLogs, type CapturedLogEntry, type LogEntryQuery } from './logging/captured-logs';
+
+// Local States integration
+export { runStateMachine, type RunStateMachineOptions, type StateMachineExecution } from './state-machine/run-state-machine';
+export { startWorkerEnvironment, WorkerEnvironment, type WorkerEnvironmentSource, type ExecuteOptions } from './state-machine/worker-environment';
+export type { StateMachineRun } from './state-machine/state-machine-run';
+export { ExecutionTimeoutError } from './state-machine/execution-timeout-error';
+export { substituteActivityArns, ACTIVITY_PLACEHOLDER_PREFIX } from './state-machine/activity-placeholders';
+
+// Cleanup
+export { closeAfterEach, type Closable, type AfterEachHook } from './cleanup/close-after-each';
