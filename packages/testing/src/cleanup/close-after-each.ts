@@ -16,7 +16,8 @@ export type AfterEachHook = (hook: () => Promise<void>) => unknown;
 
 /**
  * Registers one `afterEach` hook that closes every app and environment handed
- * to the returned function during the test, even when the test failed.
+ * to the returned function during the test, even when the test failed: one
+ * after the other, the last one registered first, as `await using` does.
  * Closing one that is already closed does nothing.
  *
  * @example
@@ -36,15 +37,20 @@ export function closeAfterEach(afterEach: AfterEachHook): <T extends Closable>(r
   const open = new Set<Closable>();
 
   afterEach(async () => {
-    const closing = [...open].map((resource) => resource.close());
+    const resources = [...open].reverse();
     open.clear();
 
-    const failures = (await Promise.allSettled(closing)).filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+    const failures: unknown[] = [];
+    for (const resource of resources) {
+      try {
+        await resource.close();
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+
     if (failures.length > 0) {
-      throw new AggregateError(
-        failures.map((failure) => failure.reason as unknown),
-        `Closing ${failures.length} of ${closing.length} testing resources failed after the test.`,
-      );
+      throw new AggregateError(failures, `Closing ${failures.length} of ${resources.length} testing resources failed after the test.`);
     }
   });
 
