@@ -80,6 +80,9 @@ function redactValue(value: unknown, scrub: (text: string) => string, depth: num
   ancestors.add(value);
   try {
     return redactObject(value, scrub, depth, ancestors);
+  } catch {
+    // A getter that throws (on an error's message, a proxy) must not stop the entry from being written.
+    return '[Unreadable value]';
   } finally {
     ancestors.delete(value);
   }

@@ -2,6 +2,7 @@ import type { StoreLookup } from '@bevault-workers/stores';
 import type { DependencyContainer } from 'tsyringe';
 import type { Logger } from 'winston';
 
+import { TaskFailure } from '../errors/task-failure';
 import { resolveStoreRefs } from '../injection/resolve-store-refs';
 import type { StoreSource } from '../injection/store-source';
 import { TaskStoreScope } from '../injection/task-store-scope';
@@ -98,7 +99,12 @@ async function runTask(options: TaskPipelineOptions, stores: StoreLookup, rawInp
     result = await handler.handle(built.value, context);
   } catch (thrown) {
     const answer = mapThrownValue(thrown);
-    logger.debug('Handler threw', { error: answer.error, aborted: context.signal.aborted });
+    if (thrown instanceof TaskFailure) {
+      logger.debug('Handler failed the task', { errorCode: answer.error, aborted: context.signal.aborted });
+    } else {
+      // Not a deliberate TaskFailure, so most likely a bug: its stack goes where operators look.
+      logger.warn('Handler threw', { errorCode: answer.error, error: thrown, aborted: context.signal.aborted });
+    }
     return answer;
   }
 

@@ -19,11 +19,13 @@ export interface PipelineUnderTest {
   readonly pipeline: TaskPipeline;
   run(rawInput: string, context?: TaskContext): Promise<TaskAnswer>;
   context(): { context: TaskContext; controller: AbortController };
+  /** Log entries written so far, parsed from the logger's JSON output. */
+  logs(): Array<Record<string, unknown>>;
 }
 
 /** Builds the container and the pipeline of one worker class, as the application does. */
 export function pipelineFor(workerClass: Constructor, stores: StoreRegistry, providers: Provider[] = []): PipelineUnderTest {
-  const { logger } = captureLogs();
+  const { logger, entries } = captureLogs();
   const definition = readWorkerDefinition(workerClass);
   const container = createApplicationContainer({ definitions: [definition], providers, stores, logger, config: testConfig() });
   const pipeline = createTaskPipeline({ definition, container, stores, logger });
@@ -32,6 +34,7 @@ export function pipelineFor(workerClass: Constructor, stores: StoreRegistry, pro
   return {
     pipeline,
     context,
+    logs: entries,
     run: (rawInput, taskContext) => pipeline.run(rawInput, taskContext ?? context().context),
   };
 }

@@ -3,6 +3,7 @@ import type { StoreRegistry } from '@bevault-workers/stores';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { TaskFailure, Worker, WorkerErrorCodes, createTaskPipeline, type TaskAnswer } from '../../src/index';
+import { flushLogs } from '../helpers/log-capture';
 import { pipelineFor, type PipelineUnderTest } from '../helpers/pipeline';
 import { createTestStores } from '../helpers/stores';
 import { useTempDirs } from '../helpers/temp-dirs';
@@ -250,6 +251,29 @@ describe(`${createTaskPipeline.name} results`, () => {
           });
         }),
       ).toEqual(failure('Error', 'The handler threw a value whose name or message cannot be read.'));
+    });
+
+    it('logs an unexpected error with its stack at warn', async () => {
+      behaviour = () => {
+        throw new TypeError('rows is not iterable');
+      };
+      await subject.run('{}');
+      await flushLogs();
+
+      const [entry] = subject.logs().filter((logged) => logged.message === 'Handler threw');
+      expect(entry).toMatchObject({ level: 'warn', errorCode: 'TypeError', aborted: false, error: { name: 'TypeError', message: 'rows is not iterable' } });
+      expect((entry.error as { stack: string }).stack).toMatch(/^TypeError: rows is not iterable\n {4}at /);
+    });
+
+    it('logs a TaskFailure at debug only', async () => {
+      behaviour = () => {
+        throw new TaskFailure('Import.Empty', 'no rows');
+      };
+      await subject.run('{}');
+      await flushLogs();
+
+      expect(subject.logs().filter((logged) => logged.level === 'warn')).toEqual([]);
+      expect(subject.logs()).toContainEqual(expect.objectContaining({ level: 'debug', message: 'Handler failed the task', errorCode: 'Import.Empty' }));
     });
 
     it('keeps what was thrown for the outcome log', async () => {
