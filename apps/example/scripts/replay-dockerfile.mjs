@@ -13,7 +13,7 @@
 //
 // Usage (as root, from the repository root): node apps/example/scripts/replay-dockerfile.mjs
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,8 @@ import { fileURLToPath } from 'node:url';
 const repository = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const dockerfile = readFileSync(join(repository, 'apps/example/Dockerfile'), 'utf8');
 const work = mkdtempSync(join(tmpdir(), 'dockerfile-replay-'));
+// mkdtemp makes the folder private to root; the image's files are readable by every user.
+chmodSync(work, 0o755);
 const runtimeUser = 'nobody';
 
 function log(line) {

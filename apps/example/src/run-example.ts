@@ -129,7 +129,7 @@ export async function runExample(options: RunExampleOptions): Promise<RunExample
       }
 
       if (runOnce) {
-        outcome = await runAirportsWorkflow(app, endpoint, { warehouse: EXAMPLE_STORE_NAMES.warehouse, exports: EXAMPLE_STORE_NAMES.exports, top: args.top, compress: args.compress }, writeLine, stopped.signal);
+        outcome = await runAirportsWorkflow(app, endpoint, { warehouse: args.warehouse, exports: EXAMPLE_STORE_NAMES.exports, top: args.top, compress: args.compress }, writeLine, stopped.signal);
         reportOutcome(outcome, writeLine, writeError);
       }
       if (serve) {

@@ -3,7 +3,7 @@ import { parseExampleArguments, UsageError } from '../src/cli/arguments';
 
 describe('parseExampleArguments', () => {
   it('defaults to one execution of the top ten', () => {
-    expect(parseExampleArguments([])).toEqual({ serve: false, run: false, compress: false, top: 10, help: false });
+    expect(parseExampleArguments([])).toEqual({ serve: false, run: false, compress: false, top: 10, warehouse: 'warehouse', help: false });
   });
 
   it('ignores the -- that pnpm passes through', () => {
@@ -11,7 +11,14 @@ describe('parseExampleArguments', () => {
   });
 
   it('reads every option', () => {
-    expect(parseExampleArguments(['--run', '--compress', '--top', '5'])).toEqual({ serve: false, run: true, compress: true, top: 5, help: false });
+    expect(parseExampleArguments(['--run', '--compress', '--top', '5', '--warehouse', 'sqlite'])).toEqual({
+      serve: false,
+      run: true,
+      compress: true,
+      top: 5,
+      warehouse: 'sqlite',
+      help: false,
+    });
   });
 
   it('rejects unknown options', () => {

@@ -103,6 +103,20 @@ describe('main job', () => {
     expect(errors[1]).toContain('warehouse');
   });
 
+  it('loads into the database store named by --warehouse', async () => {
+    const config = [
+      { Name: 'warehouse', Type: 'file', Config: { BasePath: join(directory, 'not-a-db') } },
+      { Name: 'sqlite', Type: 'sqlite', Config: { Path: join(directory, 'other.sqlite') } },
+    ];
+    writeFileSync(join(directory, 'config.json'), JSON.stringify(config));
+
+    const { result, printedOutput } = await run(['--warehouse', 'sqlite']);
+
+    expect(result.exitCode).toBe(0);
+    expect(printedOutput?.states).toEqual(countAirportsPerState().counts.slice(0, 10));
+    expect(existsSync(join(directory, 'other.sqlite'))).toBe(true);
+  });
+
   const postgresUrl = process.env.BVW_TEST_POSTGRES_URL;
   const requireServices = process.env.BVW_REQUIRE_SERVICES === '1';
 

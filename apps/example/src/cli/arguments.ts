@@ -10,6 +10,8 @@ export interface ExampleArguments {
   readonly compress: boolean;
   /** Number of states in the result. */
   readonly top: number;
+  /** Name of the database store that receives the airports table. */
+  readonly warehouse: string;
   readonly help: boolean;
 }
 
@@ -25,6 +27,8 @@ Options:
   --run            run one execution even against the configured service
   --compress       gzip the CSV export
   --top <count>    number of states in the result, from 1 to 100 (default 10)
+  --warehouse <store>
+                   database store that receives the airports table (default warehouse)
   --help           print this text
 `;
 
@@ -49,6 +53,7 @@ export function parseExampleArguments(argv: readonly string[]): ExampleArguments
         run: { type: 'boolean', default: false },
         compress: { type: 'boolean', default: false },
         top: { type: 'string', default: '10' },
+        warehouse: { type: 'string', default: 'warehouse' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -63,5 +68,9 @@ export function parseExampleArguments(argv: readonly string[]): ExampleArguments
     throw new UsageError(`--top must be a whole number from 1 to 100, got ${JSON.stringify(values.top)}`);
   }
 
-  return { serve: values.serve, run: values.run, compress: values.compress, top, help: values.help };
+  if (values.warehouse.trim() === '') {
+    throw new UsageError('--warehouse needs the name of a database store, such as warehouse');
+  }
+
+  return { serve: values.serve, run: values.run, compress: values.compress, top, warehouse: values.warehouse, help: values.help };
 }
