@@ -1,0 +1,60 @@
+/**
+ * One figure of a scenario, with the baseline it is compared against when
+ * there is one. `ratio` is `value / baseline.value`, both measured in the
+ * same run; `higherIsBetter` says which way a ratio is good.
+ */
+export interface ResultRow {
+  /** What was measured, such as `concurrency 10`. */
+  readonly case: string;
+  /** Who was measured, such as `beVault Workers`. */
+  readonly subject: string;
+  /** Unit and statistic, such as `tasks/s (median of 3)`. */
+  readonly metric: string;
+  readonly value: number;
+  readonly baseline?: { readonly subject: string; readonly value: number };
+  readonly ratio?: number;
+  readonly higherIsBetter?: boolean;
+  /** Target the ratio or value must meet, in words, such as `ratio >= 0.9`. */
+  readonly target?: string;
+  readonly targetMet?: boolean;
+  /** Every repeat's value, for the JSON report. */
+  readonly samples?: readonly number[];
+}
+
+/** A correctness condition of a scenario; a failed one fails the run. */
+export interface Check {
+  readonly description: string;
+  readonly passed: boolean;
+  /** Evidence, such as the counts that broke it. */
+  readonly detail?: string;
+}
+
+/** What one scenario produced. */
+export interface ScenarioResult {
+  readonly name: string;
+  readonly title: string;
+  readonly rows: readonly ResultRow[];
+  readonly checks: readonly Check[];
+  /** Why the scenario did not run, when it was skipped. */
+  readonly skipped?: string;
+  /** Facts a reader needs to interpret the rows, such as the configuration used. */
+  readonly notes: readonly string[];
+  readonly durationMs: number;
+}
+
+/** Builds a row comparing `value` with `baseline`, with the ratio and whether the target holds. */
+export function compared(
+  row: Omit<ResultRow, 'baseline' | 'ratio' | 'targetMet'>,
+  baseline: { subject: string; value: number },
+  minimumRatio?: number,
+): ResultRow {
+  const ratio = baseline.value === 0 ? Number.NaN : row.value / baseline.value;
+
+  return {
+    ...row,
+    baseline,
+    ratio,
+    target: minimumRatio === undefined ? row.target : `ratio >= ${minimumRatio}`,
+    targetMet: minimumRatio === undefined ? undefined : ratio >= minimumRatio,
+  };
+}
