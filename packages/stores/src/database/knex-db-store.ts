@@ -24,7 +24,7 @@ export const DEFAULT_POOL_MAX = 10;
 export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 30;
 
 /**
- * A database store on knex. Subclasses give the knex configuration and say how their driver
+ * A database store on knex. Subclasses give the knex configuration and define how their driver
  * reports rows and affected row counts; the knex instance and its pool are created on first use.
  * @public
  */

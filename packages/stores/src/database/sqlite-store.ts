@@ -19,7 +19,7 @@ export const SQLITE_MEMORY = ':memory:';
  * a relative path resolves against the working directory; the default is `:memory:`. `ReadOnly`
  * opens the file read-only. Parent directories are created on first use.
  *
- * The pool holds one connection, so statements run one at a time and an in-memory database
+ * The pool has one connection, so statements run one at a time and an in-memory database
  * lives as long as the store.
  * @public
  */
@@ -89,7 +89,7 @@ export class SqliteStore extends KnexDbStore {
   private readFilename(): string {
     const connectionString = this.settings.string(['connectionString', 'conninfo']);
     // `Data Source=x.db` (ADO.NET, Microsoft.Data.Sqlite) or a bare path; the `;` makes the
-    // parser read ADO.NET syntax even for a single pair, whose key holds a space.
+    // parser read ADO.NET syntax even for a single pair, whose key contains a space.
     const fromConnectionString =
       connectionString === undefined
         ? undefined

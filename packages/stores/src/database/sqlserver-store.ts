@@ -6,6 +6,9 @@ import type { StoreContext } from '../stores/store-context';
 import { KnexDbStore } from './knex-db-store';
 import { readServerConnection, type ServerConnection } from './server-connection';
 
+/** Values of `Encrypt` in Microsoft.Data.SqlClient 5 connection strings, as booleans. */
+const ENCRYPT_KEYWORDS: Record<string, string> = { mandatory: 'true', strict: 'true', optional: 'false' };
+
 /** Default SQL Server port. @public */
 export const DEFAULT_SQLSERVER_PORT = 1433;
 
@@ -89,7 +92,7 @@ export class SqlServerStore extends KnexDbStore {
     for (const alias of aliases) {
       const fromString = connection.options.get(alias.toLowerCase());
       if (fromString !== undefined) {
-        return parseBoolean(fromString === 'mandatory' || fromString === 'strict' ? 'true' : fromString === 'optional' ? 'false' : fromString) ?? fallback;
+        return parseBoolean(ENCRYPT_KEYWORDS[fromString] ?? fromString) ?? fallback;
       }
     }
     return this.settings.boolean(aliases) ?? fallback;

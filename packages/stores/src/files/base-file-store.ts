@@ -43,6 +43,7 @@ export abstract class BaseFileStore extends BaseStore implements FileStore {
   }
 
   async list(prefix = '', suffix = ''): Promise<string[]> {
+    this.assertOpen('list files');
     const normalized = normalizeListPrefix(prefix);
     const directory = normalized.includes('/') ? normalized.slice(0, normalized.lastIndexOf('/')) : '';
     try {
@@ -124,6 +125,7 @@ export abstract class BaseFileStore extends BaseStore implements FileStore {
    * scheme other than this store's type.
    */
   protected pathOf(token: string): string {
+    this.assertOpen('use a file token');
     const parsed = parseFileToken(token);
     if (parsed.storeName.toLowerCase() !== this.name.toLowerCase()) {
       throw new InvalidFileTokenError(token, `it names store '${parsed.storeName}', not '${this.name}'`);

@@ -18,6 +18,9 @@ export const DEFAULT_FTP_TIMEOUT_SECONDS = 30;
 /** TLS mode of an FTP store. @public */
 export type FtpEncryption = 'none' | 'explicit' | 'implicit';
 
+/** basic-ftp's `secure` option for each encryption mode. */
+const SECURE_OPTION: Record<FtpEncryption, boolean | 'implicit'> = { none: false, explicit: true, implicit: 'implicit' };
+
 /** FTP reply code for a missing file or a refused action. */
 const FILE_UNAVAILABLE = 550;
 
@@ -138,7 +141,7 @@ export class FtpFileStore extends BaseFileStore {
           }
         }
       };
-      // Servers answer a LIST of a missing directory with different codes (450, 451, 550), so
+      // Servers reply to a LIST of a missing directory with different codes (450, 451, 550), so
       // the directory is looked up in its parent first.
       if (await this.directoryExists(client, directory)) {
         await walk(directory);
@@ -185,7 +188,7 @@ export class FtpFileStore extends BaseFileStore {
         port: this.port,
         user: this.username,
         password: this.password,
-        secure: this.encryption === 'none' ? false : this.encryption === 'explicit' ? true : 'implicit',
+        secure: SECURE_OPTION[this.encryption],
         secureOptions: { rejectUnauthorized: this.rejectUnauthorized },
       });
     } catch (error) {

@@ -127,7 +127,7 @@ export class GitlabFileStore extends BaseFileStore {
   private async request(relative: string, method = 'GET'): Promise<Response> {
     const url = `${this.baseUri}/api/v4/projects/${encodeURIComponent(this.projectId)}${relative}`;
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new Error(`GitLab did not answer within ${this.timeoutMs / 1000} s`)), this.timeoutMs);
+    const timer = setTimeout(() => controller.abort(new Error(`GitLab request timed out after ${this.timeoutMs / 1000} s`)), this.timeoutMs);
     try {
       return await fetch(url, {
         method,
@@ -142,7 +142,7 @@ export class GitlabFileStore extends BaseFileStore {
   private assertOk(response: Response, operation: string): void {
     if (!response.ok) {
       void response.body?.cancel();
-      throw new StoreOperationError(this.name, operation, { cause: new Error(`GitLab answered HTTP ${response.status} ${response.statusText}`) });
+      throw new StoreOperationError(this.name, operation, { cause: new Error(`GitLab returned HTTP ${response.status} ${response.statusText}`) });
     }
   }
 }

@@ -96,8 +96,8 @@ export class SftpFileStore extends BaseFileStore {
       throw this.fileNotFound(path);
     }
     const stream = await this.withClient(async (client) => client.createReadStream(remote, { highWaterMark: SFTP_READ_CHUNK_BYTES }) as Readable);
-    // ssh2 closes the remote handle after the last byte; if the connection ends meanwhile the close
-    // fails with no listener left, which would crash the process. Such a late error is only logged.
+    // ssh2 closes the remote handle after the last byte. If the connection ends meanwhile, that close
+    // fails when no listener is left, which would crash the process, so the late error is logged.
     stream.once('end', () => {
       stream.on('error', (error: Error) => this.logger.debug('SFTP read stream closed with an error', { store: this.name, error: error.message }));
     });
@@ -229,7 +229,7 @@ export class SftpFileStore extends BaseFileStore {
 
   /**
    * Opens the TCP connection with Nagle's algorithm off: SFTP sends each write as a small request
-   * and waits for its answer, so delayed ACKs would otherwise cost 40 ms per request.
+   * and waits for its reply, so delayed ACKs would otherwise cost 40 ms per request.
    */
   private openSocket(): Promise<Socket> {
     return new Promise((resolve, reject) => {

@@ -70,7 +70,7 @@ export class StoreRegistry extends StoreLookup {
 
   /**
    * Replaces the definitions. Stores whose type and config are unchanged are kept as they are;
-   * others are built anew. Replaced and removed stores are closed once no snapshot holds them.
+   * others are built anew. Replaced and removed stores are closed once no snapshot uses them.
    * Resolves after the stores that nothing uses any more are closed.
    */
   async applyDefinitions(definitions: readonly StoreDefinition[]): Promise<StoreDefinitionChanges> {

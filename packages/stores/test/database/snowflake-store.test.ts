@@ -1,13 +1,11 @@
-import { createServer, type Server } from 'node:net';
-import type { AddressInfo } from 'node:net';
-
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { SnowflakeStore, StoreConfigurationError, StoreOperationError } from '@bevault-workers/stores';
 
 import { buildStore } from '../support/build-store';
+import { useClosingTcpServer } from '../support/closing-tcp-server';
 
-/** The options the store hands to snowflake-sdk, read from its knex client. */
+/** Returns the options the store gives snowflake-sdk, read from its knex client. */
 function driverOptions(store: SnowflakeStore): Record<string, unknown> {
   return (store.knex.client as { connectionSettings: Record<string, unknown> }).connectionSettings;
 }
@@ -90,25 +88,13 @@ describe(SnowflakeStore.name, () => {
   });
 
   describe('connection errors', () => {
-    let server: Server;
-    let port: number;
-
-    beforeAll(async () => {
-      // A TCP server on loopback that closes every connection, standing in for an unreachable Snowflake.
-      server = createServer((socket) => socket.destroy());
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      port = (server.address() as AddressInfo).port;
-    });
-
-    afterAll(async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    });
+    const port = useClosingTcpServer();
 
     it('wraps a failed login in StoreOperationError without the password', async () => {
       const store = buildStore<SnowflakeStore>({
         Name: 'sf',
         Type: 'snowflake',
-        Config: { host: '127.0.0.1', port, user: 'u', password: 'secret-password-value', database: 'd', loginRetries: 0, connectTimeoutSeconds: 20 },
+        Config: { host: '127.0.0.1', port: port(), user: 'u', password: 'secret-password-value', database: 'd', loginRetries: 0, connectTimeoutSeconds: 20 },
       });
       const error = await store.ping().catch((caught: unknown) => caught as Error);
       expect(error).toBeInstanceOf(StoreOperationError);

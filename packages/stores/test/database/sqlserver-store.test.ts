@@ -1,12 +1,11 @@
-import { createServer, type AddressInfo, type Server } from 'node:net';
-
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { SqlServerStore, StoreOperationError } from '@bevault-workers/stores';
 
 import { buildStore } from '../support/build-store';
+import { useClosingTcpServer } from '../support/closing-tcp-server';
 
-/** The connection settings the store hands to knex's mssql client. */
+/** Returns the connection settings the store gives knex's mssql client. */
 function connectionOf(store: SqlServerStore): Record<string, unknown> {
   return (store.knex.client as { connectionSettings: Record<string, unknown> }).connectionSettings;
 }
@@ -79,25 +78,13 @@ describe(SqlServerStore.name, () => {
   });
 
   describe('connection errors', () => {
-    let server: Server;
-    let port: number;
-
-    beforeAll(async () => {
-      // A TCP server on loopback that closes every connection, standing in for a broken SQL Server.
-      server = createServer((socket) => socket.destroy());
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      port = (server.address() as AddressInfo).port;
-    });
-
-    afterAll(async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    });
+    const port = useClosingTcpServer();
 
     it('wraps a failed connection in StoreOperationError without the password', async () => {
       const store = buildStore<SqlServerStore>({
         Name: 'mssql',
         Type: 'sqlserver',
-        Config: { host: '127.0.0.1', port, user: 'sa', password: 'secret-password-value', connectTimeoutSeconds: 5 },
+        Config: { host: '127.0.0.1', port: port(), user: 'sa', password: 'secret-password-value', connectTimeoutSeconds: 5 },
       });
       const error = await store.ping().catch((caught: unknown) => caught as Error);
       expect(error).toBeInstanceOf(StoreOperationError);

@@ -102,7 +102,7 @@ describe(GitlabFileStore.name, () => {
       });
       const error = await intruder.ping().catch((caught: unknown) => caught as Error);
       expect(error).toBeInstanceOf(StoreOperationError);
-      expect(error?.message).toBe("Store 'intruder' failed to read the project: GitLab answered HTTP 401 Unauthorized");
+      expect(error?.message).toBe("Store 'intruder' failed to read the project: GitLab returned HTTP 401 Unauthorized");
       expect(String(error?.stack)).not.toContain('wrong-token-value');
     });
 

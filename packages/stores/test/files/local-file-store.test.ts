@@ -40,6 +40,13 @@ describe(LocalFileStore.name, () => {
       expect(await store.list()).toEqual(['file://tmp/done.txt']);
     });
 
+    it('rejects operations after close', async () => {
+      const store = buildStore<LocalFileStore>({ Name: 'closed', Type: 'file', Config: { BasePath: tempDir() } });
+      await store.close();
+      await expect(store.exists('file://closed/a.txt')).rejects.toThrow("Store 'closed' is closed: cannot use a file token.");
+      await expect(store.list()).rejects.toThrow("Store 'closed' is closed: cannot list files.");
+    });
+
     it('fails ping when the base directory does not exist', async () => {
       const store = buildStore<LocalFileStore>({ Name: 'gone', Type: 'file', Config: { BasePath: join(tempDir(), 'missing') } });
       await expect(store.ping()).rejects.toBeInstanceOf(StoreOperationError);

@@ -35,7 +35,7 @@ describe(S3FileStore.name, () => {
   });
 
   describe('keys', () => {
-    it('puts the prefix before the path in the object key, and not in the token', async () => {
+    it('prefixes object keys, not tokens', async () => {
       const prefixed = buildStore<S3FileStore>({ Name: 'lake', Type: 's3', Config: config({ prefix: '/in/' }) });
       const plain = buildStore<S3FileStore>({ Name: 'whole', Type: 's3', Config: config() });
       const token = prefixed.createFileToken('a/b.txt');

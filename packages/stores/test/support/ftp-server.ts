@@ -16,7 +16,7 @@ export interface RunningFtpServer {
 export const FTP_USER = 'bvw';
 export const FTP_PASSWORD = 'ftp-test-password';
 
-/** A bunyan-shaped logger that drops everything, since ftp-srv logs through bunyan. */
+/** Logger with bunyan's shape that drops every entry, for ftp-srv, which logs through bunyan. */
 const quietLog = (() => {
   const log: Record<string, unknown> = {};
   for (const level of ['trace', 'debug', 'info', 'warn', 'error', 'fatal']) {

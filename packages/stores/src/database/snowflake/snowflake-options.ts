@@ -77,10 +77,14 @@ function fromUrl(settings: StoreConfigReader, text: string): ConnectionOptions {
   if (account === undefined) {
     throw new StoreConfigurationError(`The connection string of store '${settings.storeName}' names no account: put it after the @ or in ?account= or ?host=.`);
   }
+  let resolvedPort: number | undefined = port === undefined ? undefined : Number(port);
+  if (resolvedPort === undefined && host !== undefined) {
+    resolvedPort = DEFAULT_SNOWFLAKE_PORT;
+  }
   return compact({
     account,
     host,
-    port: port === undefined ? (host === undefined ? undefined : DEFAULT_SNOWFLAKE_PORT) : Number(port),
+    port: resolvedPort,
     username: url.user,
     password: url.password,
     database: url.database,
@@ -129,7 +133,7 @@ function parseSnowflakeUrl(text: string, storeName: string): SnowflakeUrl {
   }
 }
 
-/** The account is the first label of a Snowflake host name (`xy12345.eu-west-1...`). */
+/** Returns the first label of a Snowflake host name (`xy12345.eu-west-1...`), which is the account. */
 function accountFromHost(host: string): string {
   return host.split('.')[0]!;
 }
