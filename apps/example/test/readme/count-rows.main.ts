@@ -1,0 +1,9 @@
+import { WorkerApplication } from '@bevault-workers/core';
+import { CountRowsWorker } from './count-rows.worker';
+
+async function main(): Promise<void> {
+  const app = await WorkerApplication.create({ workers: [CountRowsWorker] });
+  await app.start(); // registers the activity, polls until SIGINT or SIGTERM, then drains
+}
+
+void main();
