@@ -20,7 +20,9 @@ export interface StoreHealth {
 interface ScheduledCheck {
   readonly store: Store;
   readonly timer: NodeJS.Timeout;
-  running: boolean;
+
+  /** The check in progress, if any. */
+  running: Promise<void> | undefined;
 }
 
 /**
@@ -50,7 +52,7 @@ export class StoreHealthChecker {
       names.add(definition.name);
       const check: ScheduledCheck = {
         store,
-        running: false,
+        running: undefined,
         timer: setInterval(() => void this.run(check), definition.healthCheckDelaySeconds * 1000),
       };
       check.timer.unref();
@@ -78,13 +80,30 @@ export class StoreHealthChecker {
     return new Map(this.health);
   }
 
-  private async run(check: ScheduledCheck): Promise<void> {
-    // A slow server must not pile up pings: skip this tick while the previous check runs.
-    if (check.running) {
-      return;
+  /**
+   * Runs the checks of the named stores now, or waits for the check already in progress, and
+   * resolves once they completed. Names without a scheduled check are skipped.
+   */
+  async checkNow(names: Iterable<string>): Promise<void> {
+    const runs: Promise<void>[] = [];
+    for (const name of names) {
+      const check = this.scheduled.get(name);
+      if (check !== undefined) {
+        runs.push(this.run(check));
+      }
     }
+    await Promise.all(runs);
+  }
 
-    check.running = true;
+  private run(check: ScheduledCheck): Promise<void> {
+    // A slow server must not pile up pings: a tick during a check shares that check.
+    check.running ??= this.ping(check).finally(() => {
+      check.running = undefined;
+    });
+    return check.running;
+  }
+
+  private async ping(check: ScheduledCheck): Promise<void> {
     const name = check.store.name;
     const started = Date.now();
     try {
@@ -97,8 +116,6 @@ export class StoreHealthChecker {
         { state: 'unhealthy', checkedAt: new Date(), error: describeError(error), consecutiveFailures: previousFailures + 1 },
         Date.now() - started,
       );
-    } finally {
-      check.running = false;
     }
   }
 

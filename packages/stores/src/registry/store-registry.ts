@@ -123,6 +123,20 @@ export class StoreRegistry extends StoreLookup {
     this.healthChecker.stop();
   }
 
+  /**
+   * Runs the health checks of the named stores now instead of at their next interval (a check
+   * already in progress is awaited, not repeated) and resolves with the health once they
+   * completed. Names match case-insensitively. Only running checks are run: unknown names,
+   * stores whose definition disables health checks, and every store before
+   * {@link StoreRegistry.startHealthChecks} are skipped.
+   * @param names - Stores to check. @defaultValue every store
+   */
+  async checkHealth(names?: readonly string[]): Promise<Map<string, StoreHealth>> {
+    const selected = (names ?? this.names()).flatMap((name) => this.definition(name)?.name ?? []);
+    await this.healthChecker.checkNow(selected);
+    return this.health();
+  }
+
   /** Health of the stores with health checks enabled, by store name. */
   health(): Map<string, StoreHealth> {
     return this.healthChecker.snapshot();

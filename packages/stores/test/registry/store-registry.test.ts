@@ -292,6 +292,34 @@ describe(StoreRegistry.name, () => {
       expect(logger.find('Store health check failed')[0]?.meta).toMatchObject({ store: 'checked', previousState: 'healthy', error: 'server unreachable' });
       await registry.close();
     });
+
+    it('checks named stores at once on checkHealth, sharing a check in progress', async () => {
+      const types = new StoreTypeRegistry().register('counting', CountingStore);
+      const registry = StoreRegistry.create({
+        types,
+        definitions: [
+          define('Checked', 'counting', {}, { HealthCheck: true, HealthCheckDelaySeconds: 3600 }),
+          define('unchecked', 'counting'),
+        ],
+      });
+      const checked = registry.get('checked') as CountingStore;
+      const unchecked = registry.get('unchecked') as CountingStore;
+
+      expect((await registry.checkHealth(['checked'])).size).toBe(0);
+      expect(checked.pings).toBe(0);
+
+      registry.startHealthChecks();
+      await registry.checkHealth();
+      expect(checked.pings).toBe(1);
+
+      checked.failPing = true;
+      const health = await registry.checkHealth(['CHECKED', 'unchecked', 'missing']);
+
+      expect(checked.pings).toBe(2);
+      expect(unchecked.pings).toBe(0);
+      expect(health.get('Checked')).toMatchObject({ state: 'unhealthy', error: 'server unreachable', consecutiveFailures: 1 });
+      await registry.close();
+    });
   });
 });
 
