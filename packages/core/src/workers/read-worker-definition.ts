@@ -1,3 +1,5 @@
+import { getMetadataStorage } from 'class-validator';
+
 import { getInputMetadata } from '../decorators/input.decorator';
 import { getWorkerMetadata } from '../decorators/worker.decorator';
 import { WorkerDefinitionError } from '../errors/worker-definition-error';
@@ -44,6 +46,15 @@ export function readWorkerDefinition(workerClass: unknown): WorkerDefinition {
   }
 
   const inputClass = checkInputClass(className, getInputMetadata(workerClass));
+  if (inputClass !== undefined && options.whitelist !== false && !hasValidationRules(inputClass)) {
+    throw new WorkerDefinitionError(
+      `Input class ${inputClass.name} of ${className} has no class-validator decorator, so the whitelist would strip every input property. ` +
+        "Decorate its properties (@IsString(), @IsInt()...), or set @Worker('" +
+        name +
+        "', { whitelist: false }) to keep them unchecked.",
+      { className },
+    );
+  }
 
   return {
     workerClass: workerClass as unknown as Constructor<WorkerHandlerInstance>,
@@ -128,6 +139,10 @@ function checkOptions(className: string, name: string, options: unknown): Worker
   }
 
   return { ...(options as WorkerOptions) };
+}
+
+function hasValidationRules(inputClass: Constructor<object>): boolean {
+  return getMetadataStorage().getTargetValidationMetadatas(inputClass, '', true, false).length > 0;
 }
 
 function checkInputClass(className: string, input: { readonly inputClass: unknown } | undefined): Constructor<object> | undefined {

@@ -120,6 +120,35 @@ describe(readWorkerDefinition.name, () => {
       );
     });
 
+    it('rejects an input class without validation rules', () => {
+      class BareInput {
+        table!: string;
+      }
+      @Worker('bare')
+      @Input(BareInput)
+      class BareWorker {
+        handle(): void {}
+      }
+
+      expect(definitionError(() => readWorkerDefinition(BareWorker)).message).toBe(
+        'Input class BareInput of BareWorker has no class-validator decorator, so the whitelist would strip every input property. ' +
+          "Decorate its properties (@IsString(), @IsInt()...), or set @Worker('bare', { whitelist: false }) to keep them unchecked.",
+      );
+    });
+
+    it('accepts an input class without validation rules when whitelist is off', () => {
+      class BareInput {
+        table!: string;
+      }
+      @Worker('bare_loose', { whitelist: false })
+      @Input(BareInput)
+      class BareWorker {
+        handle(): void {}
+      }
+
+      expect(readWorkerDefinition(BareWorker).inputClass).toBe(BareInput);
+    });
+
     it('rejects an unknown option', () => {
       @Worker('typo', { concurency: 3 } as never)
       class Typo {
