@@ -16,6 +16,7 @@ const optionNames: Known<WorkerConfigOptions> = {
   pollRequestTimeoutSeconds: true,
   requestTimeoutSeconds: true,
   storeSync: true,
+  httpServer: true,
   loggingConfigPath: true,
   logLevel: true,
   logFormat: true,
@@ -31,6 +32,11 @@ const storeSyncOptionNames: Known<NonNullable<WorkerConfigOptions['storeSync']>>
   requestTimeoutSeconds: true,
 };
 
+const httpServerOptionNames: Known<NonNullable<WorkerConfigOptions['httpServer']>> = {
+  port: true,
+  host: true,
+};
+
 /**
  * Rejects option names that {@link WorkerConfigOptions} does not have, which
  * would otherwise be ignored silently (a misspelt option in JavaScript code).
@@ -43,6 +49,10 @@ export function checkOptionNames(options: WorkerConfigOptions): void {
 
   if (options.storeSync !== undefined) {
     checkKeys(options.storeSync, storeSyncOptionNames, 'options.storeSync');
+  }
+
+  if (options.httpServer !== undefined) {
+    checkKeys(options.httpServer, httpServerOptionNames, 'options.httpServer');
   }
 }
 

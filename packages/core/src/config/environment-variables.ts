@@ -29,6 +29,8 @@ export const environmentVariables = {
   logFormat: 'LOG_FORMAT',
   storeConfig: 'STORE_CONFIG',
   storeConfigPath: 'STORE_CONFIG_PATH',
+  httpServerPort: 'httpServer__port',
+  httpServerHost: 'httpServer__host',
 } as const;
 
 /**
@@ -54,4 +56,5 @@ export const configDefaults = {
   loggingConfigFile: 'logging_config.json',
   envFile: '.env',
   logFormat: 'auto',
+  httpServerHost: '0.0.0.0',
 } as const;

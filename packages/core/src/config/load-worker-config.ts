@@ -11,7 +11,7 @@ import type { WorkerConfigOptions } from './worker-config-options';
 import type { WorkerRuntimeConfig } from './worker-runtime-config';
 
 /**
- * Where {@link loadWorkerConfig} reads from.
+ * Sources and overrides of {@link loadWorkerConfig}.
  *
  * @public
  */
@@ -101,6 +101,7 @@ export function loadWorkerConfig(options: LoadWorkerConfigOptions = {}): WorkerR
     requestTimeoutMs: readMs(sources, names.requestTimeoutSeconds, 'requestTimeoutSeconds', overrides.requestTimeoutSeconds, configDefaults.requestTimeoutSeconds),
 
     storeSync: readStoreSync(sources, overrides, serviceUrl),
+    httpServer: readHttpServer(sources, overrides),
 
     loggingConfigPath: readLoggingConfigPath(sources, overrides, cwd),
     logLevel: sources.read({ variable: names.logLevel, option: { name: 'logLevel', value: overrides.logLevel }, parser: parsers.logLevel }),
@@ -187,6 +188,17 @@ function readStoreSync(sources: ConfigurationSources, overrides: WorkerConfigOpt
       option.requestTimeoutSeconds,
       configDefaults.statesRequestTimeoutSeconds,
     ),
+  };
+}
+
+function readHttpServer(sources: ConfigurationSources, overrides: WorkerConfigOptions): WorkerRuntimeConfig['httpServer'] {
+  const option = overrides.httpServer ?? {};
+
+  return {
+    port: sources.read({ variable: names.httpServerPort, option: { name: 'httpServer.port', value: option.port }, parser: parsers.portNumber }),
+    host:
+      sources.read({ variable: names.httpServerHost, option: { name: 'httpServer.host', value: option.host }, parser: parsers.listenHost }) ??
+      configDefaults.httpServerHost,
   };
 }
 

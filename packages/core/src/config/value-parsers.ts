@@ -157,6 +157,23 @@ export const jsonDocument: ValueParser<string> = {
   },
 };
 
+/** A TCP port; 0 lets the system pick a free one. @internal */
+export const portNumber: ValueParser<number> = {
+  accepted: 'a TCP port from 0 to 65535, such as 9090 (0 picks a free port)',
+  parse(raw) {
+    const value = toNumber(raw);
+    return value !== undefined && Number.isInteger(value) && value >= 0 && value <= 65_535 ? value : undefined;
+  },
+};
+
+/** A host name or IP address to listen on, without a port. @internal */
+export const listenHost: ValueParser<string> = {
+  accepted: 'a host name or an IP address, such as 0.0.0.0, 127.0.0.1 or ::',
+  parse(raw) {
+    return typeof raw === 'string' && /^[A-Za-z0-9.:%_-]{1,253}$/.test(raw.trim()) ? raw.trim() : undefined;
+  },
+};
+
 /** Seconds, zero included, converted to whole milliseconds. @internal */
 export const nonNegativeSecondsAsMs: ValueParser<number> = {
   accepted: 'a number of seconds, 0 or more, such as 30',

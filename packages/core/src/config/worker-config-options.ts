@@ -72,7 +72,7 @@ export interface WorkerConfigOptions {
 
   /**
    * Request timeout of GetActivityTask, in seconds; keep it above the 60 s the
-   * service holds a poll. Environment: `stepFunctions__pollRequestTimeoutSeconds`.
+   * service keeps a poll open. Environment: `stepFunctions__pollRequestTimeoutSeconds`.
    * @defaultValue 70
    */
   readonly pollRequestTimeoutSeconds?: number;
@@ -111,6 +111,24 @@ export interface WorkerConfigOptions {
      * @defaultValue 15
      */
     readonly requestTimeoutSeconds?: number;
+  };
+
+  /**
+   * The HTTP server of health probes and Prometheus metrics (`/healthz`,
+   * `/readyz`, `/metrics`). Off unless a port is set.
+   */
+  readonly httpServer?: {
+    /**
+     * TCP port to listen on; `0` picks a free port (read it from
+     * `WorkerApplication.httpServerAddress`). Environment: `httpServer__port`.
+     * @defaultValue unset: no server
+     */
+    readonly port?: number;
+    /**
+     * Interface to listen on. Environment: `httpServer__host`.
+     * @defaultValue '0.0.0.0' (every IPv4 interface, as a container needs)
+     */
+    readonly host?: string;
   };
 
   /**

@@ -41,6 +41,14 @@ export interface WorkerRuntimeConfig {
     readonly requestTimeoutMs: number;
   };
 
+  /** The HTTP server of health probes and metrics. */
+  readonly httpServer: {
+    /** TCP port; undefined means no server, 0 a free port. */
+    readonly port: number | undefined;
+    /** Interface to listen on. */
+    readonly host: string;
+  };
+
   /** Path of a Python-library style `logging_config.json`, if any. */
   readonly loggingConfigPath: string | undefined;
   /** Path of the store definitions file (`config.json`), if any. */

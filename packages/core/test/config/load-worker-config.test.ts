@@ -31,6 +31,7 @@ describe(loadWorkerConfig.name, () => {
       pollRequestTimeoutMs: 70_000,
       requestTimeoutMs: 10_000,
       storeSync: { enabled: false, baseUrl: undefined, pollTimeoutMs: 70_000, statusHeartbeatMs: 60_000, requestTimeoutMs: 15_000 },
+      httpServer: { port: undefined, host: '0.0.0.0' },
       loggingConfigPath: undefined,
       logLevel: undefined,
       logFormat: 'auto',
@@ -68,6 +69,8 @@ describe(loadWorkerConfig.name, () => {
         [names.logFormat]: 'JSON',
         [names.storeConfig]: '[{"Name": "w", "Type": "sqlite", "Config": {"path": ":memory:"}}]',
         [names.storeConfigPath]: 'stores.json',
+        [names.httpServerPort]: '9090',
+        [names.httpServerHost]: '127.0.0.1',
       },
       cwd,
     );
@@ -85,6 +88,7 @@ describe(loadWorkerConfig.name, () => {
       pollRequestTimeoutMs: 65_000,
       requestTimeoutMs: 4000,
       storeSync: { enabled: true, baseUrl: 'https://states.example.test/api', pollTimeoutMs: 30_000, statusHeartbeatMs: 20_000, requestTimeoutMs: 5000 },
+      httpServer: { port: 9090, host: '127.0.0.1' },
       loggingConfigPath: join(cwd, 'logging.json'),
       logLevel: 'debug',
       logFormat: 'json',
@@ -142,6 +146,9 @@ describe(loadWorkerConfig.name, () => {
       [names.enableStatesStoreSync, 'maybe', 'true or false (1/0, yes/no and on/off are accepted too)'],
       [names.logLevel, 'loud', 'one of error, warn, info, debug (Serilog names such as Information or Warning are accepted too)'],
       [names.logFormat, 'xml', 'one of pretty, json, auto'],
+      [names.httpServerPort, '65536', 'a TCP port from 0 to 65535, such as 9090 (0 picks a free port)'],
+      [names.httpServerPort, 'http', 'a TCP port from 0 to 65535, such as 9090 (0 picks a free port)'],
+      [names.httpServerHost, 'any host', 'a host name or an IP address, such as 0.0.0.0, 127.0.0.1 or ::'],
     ])('rejects %s=%j naming the variable, the value and the accepted form', (variable, value, accepted) => {
       const error = configurationError(() => load({ [variable]: value }));
       expect(error.message).toBe(`Invalid ${variable}: ${JSON.stringify(value)}. Expected ${accepted}.`);
@@ -207,6 +214,7 @@ describe(loadWorkerConfig.name, () => {
           logLevel: 'warn',
           logFormat: 'pretty',
           storeConfig: '[]',
+          httpServer: { port: 0, host: '::1' },
         },
       });
 
@@ -219,6 +227,7 @@ describe(loadWorkerConfig.name, () => {
       expect(config.logLevel).toBe('warn');
       expect(config.logFormat).toBe('pretty');
       expect(config.storeConfigJson).toBe('[]');
+      expect(config.httpServer).toEqual({ port: 0, host: '::1' });
     });
 
     it('are validated and named in errors', () => {
@@ -236,6 +245,9 @@ describe(loadWorkerConfig.name, () => {
 
       expect(configurationError(() => loadWorkerConfig({ env: {}, envFile: false, overrides: { storeSync: { url: 'x' } } as never })).variable).toBe(
         'options.storeSync.url',
+      );
+      expect(configurationError(() => loadWorkerConfig({ env: {}, envFile: false, overrides: { httpServer: { address: 'x' } } as never })).variable).toBe(
+        'options.httpServer.address',
       );
     });
   });
