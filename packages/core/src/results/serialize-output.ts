@@ -25,7 +25,7 @@ export function serializeOutput(value: unknown): TaskAnswer {
   try {
     output = value === undefined ? 'null' : JSON.stringify(value, rejectBigInt);
   } catch (error) {
-    const reason = error instanceof BigIntFound ? error.message : error instanceof Error ? error.message : String(error);
+    const reason = error instanceof Error ? error.message : String(error);
     return notSerializable(`The handler's return value cannot be turned into JSON: ${reason}.`);
   }
 

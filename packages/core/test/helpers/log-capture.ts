@@ -5,7 +5,7 @@ import type { Logger } from 'winston';
 import { createLogger, type CreateLoggerOptions } from '../../src/index';
 
 /**
- * A logger made by the real {@link createLogger} in JSON format, writing into
+ * Creates a logger with the real {@link createLogger} in JSON format, writing into
  * memory. `entries()` parses what was written so far.
  */
 export function captureLogs(options: Omit<CreateLoggerOptions, 'destination' | 'format'> & { format?: 'json' | 'pretty' } = {}): {

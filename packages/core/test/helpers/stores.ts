@@ -1,7 +1,7 @@
 import { normalizeStoreDefinition, StoreRegistry } from '@bevault-workers/stores';
 
 /**
- * A real store registry with an in-memory SQLite store `Warehouse`, a local
+ * Creates a real store registry with an in-memory SQLite store `Warehouse`, a local
  * file store `Landing` under `fileBase`, and `Broken`, a definition of an
  * unknown type that cannot be built.
  */

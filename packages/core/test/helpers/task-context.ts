@@ -2,7 +2,7 @@ import type { Logger } from 'winston';
 
 import type { TaskContext } from '../../src/index';
 
-/** A task context as the runtime builds it, with a controller to abort its signal. */
+/** Builds a task context as the runtime does, with a controller to abort its signal. */
 export function createTestContext(logger: Logger, workerName = 'test_worker'): { context: TaskContext; controller: AbortController } {
   const controller = new AbortController();
   const context: TaskContext = {

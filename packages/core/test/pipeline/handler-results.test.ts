@@ -99,7 +99,7 @@ describe(`${createTaskPipeline.name} results`, () => {
 
     it('output over the limit in UTF-8 but not in characters, it fails', async () => {
       const answer = await answerFor(() => 'é'.repeat(131_072));
-      expect(answer.kind === 'failure' && answer.error).toBe(WorkerErrorCodes.outputTooLarge);
+      expect(answer).toMatchObject({ kind: 'failure', error: WorkerErrorCodes.outputTooLarge });
     });
 
     it.each<[string, () => unknown, string]>([
@@ -282,7 +282,8 @@ describe(`${createTaskPipeline.name} results`, () => {
         throw thrown;
       };
       const answer = await subject.run('{}');
-      expect(answer.kind === 'failure' && answer.thrown).toBe(thrown);
+      expect(answer).toMatchObject({ kind: 'failure', error: 'TypeError' });
+      expect((answer as { thrown?: unknown }).thrown).toBe(thrown);
     });
 
     it('cuts a 40,000-character message to 32,768 characters with a marker', async () => {
@@ -293,7 +294,7 @@ describe(`${createTaskPipeline.name} results`, () => {
 
       const marker = '\n…[truncated, 40000 characters in total]';
       expect(answer).toEqual(failure('Error', `${'m'.repeat(32_768 - marker.length)}${marker}`));
-      expect(answer.kind === 'failure' && answer.cause.length).toBe(32_768);
+      expect((answer as { cause: string }).cause).toHaveLength(32_768);
     });
 
     it('cuts a 300-character code to 256 characters with a marker', async () => {

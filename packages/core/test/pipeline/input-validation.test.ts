@@ -236,10 +236,12 @@ describe(`${createTaskPipeline.name} input`, () => {
     const pipeline = createTaskPipeline({ definition, container, stores, logger });
 
     const answer = await pipeline.run('{}', createTestContext(logger).context);
-    expect(answer.kind === 'failure' && [answer.error, answer.cause]).toEqual([
-      WorkerErrorCodes.handlerUnavailable,
-      'Creating worker UnregisteredWorker failed: Cannot inject the dependency "settings" at position #0 of "UnregisteredWorker" constructor. ' +
+    expect(answer).toMatchObject({
+      kind: 'failure',
+      error: WorkerErrorCodes.handlerUnavailable,
+      cause:
+        'Creating worker UnregisteredWorker failed: Cannot inject the dependency "settings" at position #0 of "UnregisteredWorker" constructor. ' +
         'Reason:\n    Attempted to resolve unregistered dependency token: "settings"',
-    ]);
+    });
   });
 });

@@ -71,7 +71,7 @@ class BatchWorker {
 }
 
 function invalidCause(answer: TaskAnswer): string {
-  expect(answer.kind === 'failure' && answer.error).toBe(WorkerErrorCodes.invalidInput);
+  expect(answer).toMatchObject({ kind: 'failure', error: WorkerErrorCodes.invalidInput });
   return answer.kind === 'failure' ? answer.cause : '';
 }
 
