@@ -96,7 +96,7 @@ describe(runStateMachine.name, () => {
     const error = (await running.catch((caught: unknown) => caught)) as ExecutionTimeoutError;
     expect(error).toBeInstanceOf(ExecutionTimeoutError);
     expect(error.message).toContain('was still running after 1500 ms and was stopped. Last events:');
-    const marked = error.history.find((event) => event.type === 'ActivitySucceeded') as { activitySucceededEventDetails: { output: string } };
+    const marked = error.history.find((event) => event.type === 'ActivitySucceeded') as unknown as { activitySucceededEventDetails: { output: string } };
     const basePath = (JSON.parse(marked.activitySucceededEventDetails.output) as { basePath: string }).basePath;
     expect(existsSync(basePath)).toBe(false);
   });
