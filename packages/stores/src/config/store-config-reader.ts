@@ -105,6 +105,16 @@ export class StoreConfigReader {
   }
 
   /**
+   * Adds a secret found inside another value (a password inside a connection string), so it is
+   * scrubbed from driver errors too.
+   */
+  addSecret(value: string | undefined): void {
+    if (value !== undefined && value !== '') {
+      this.secrets.push(value);
+    }
+  }
+
+  /**
    * Values of the secret keys of this configuration (passwords, keys, tokens, connection
    * strings), so error messages from drivers can be scrubbed.
    */

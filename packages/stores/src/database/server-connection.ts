@@ -58,6 +58,7 @@ export function readServerConnection(settings: StoreConfigReader, schemes: reado
 
   if (isUrlConnectionString(connectionString)) {
     const url = parseUrlConnectionString(connectionString, settings.storeName);
+    settings.addSecret(url.password);
     if (!schemes.includes(url.scheme)) {
       throw new StoreConfigurationError(
         `The connection string of store '${settings.storeName}' uses the scheme '${url.scheme}'; expected ${schemes.map((scheme) => `${scheme}://`).join(' or ')}.`,
@@ -69,6 +70,7 @@ export function readServerConnection(settings: StoreConfigReader, schemes: reado
   const pairs = parseKeyValueConnectionString(connectionString);
   const first = (keys: readonly string[]): string | undefined => keys.map((key) => pairs.get(key)).find((value) => value !== undefined && value !== '');
   const port = first(STRING_KEYS.port);
+  settings.addSecret(first(STRING_KEYS.password));
   return splitHostPort(settings.storeName, {
     host: first(STRING_KEYS.host),
     port: port === undefined ? undefined : parsePort(settings.storeName, port),

@@ -93,6 +93,12 @@ describeWithService(SftpFileStore.name, { variables, script: '.ci/services/sftp.
       await store.close();
     });
 
+    it('reports a write the server refuses', async () => {
+      const store = buildStore<SftpFileStore>({ Name: 'denied', Type: 'sftp', Config: { ...server, Password: env.BVW_TEST_SFTP_PASSWORD, BasePath: '/root/bvw-denied' } });
+      await expect(store.write(store.createFileToken('x.txt'), 'x')).rejects.toThrow(/^Store 'denied' failed to write 'x.txt': /);
+      await store.close();
+    });
+
     it('rejects a wrong password with a store error', async () => {
       const store = buildStore<SftpFileStore>({ Name: 'bad', Type: 'sftp', Config: { ...server, Password: 'wrong-password-value' } });
       const error = await store.ping().catch((caught: unknown) => caught as Error);

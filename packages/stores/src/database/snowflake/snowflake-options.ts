@@ -71,6 +71,7 @@ function fromUrl(settings: StoreConfigReader, text: string): ConnectionOptions {
   }
 
   const url = parseSnowflakeUrl(text.trim(), settings.storeName);
+  settings.addSecret(url.password);
   const host = url.params.get('host');
   const port = url.params.get('port');
   const account = url.params.get('account') ?? url.host ?? (host === undefined ? undefined : accountFromHost(host));
