@@ -13,7 +13,7 @@ const lineFields = new Set(['level', 'message', 'timestamp']);
 
 /**
  * Creates a winston format that prints one readable line per entry:
- * `2024-05-01 12:00:00.123 INFO  Task succeeded worker=csv_import durationMs=12`,
+ * `2024-05-01 12:00:00.123Z INFO  Task succeeded worker=csv_import durationMs=12` (UTC time),
  * with the level coloured when `colors` is on, and the stack of any error
  * field on the following lines.
  *
@@ -22,7 +22,7 @@ const lineFields = new Set(['level', 'message', 'timestamp']);
 export function prettyFormat(colors: boolean): Logform.Format {
   return format.printf((info) => {
     const entry = info as Record<string, unknown>;
-    const time = typeof entry.timestamp === 'string' ? entry.timestamp.replace('T', ' ').replace(/Z$/, '') : '';
+    const time = typeof entry.timestamp === 'string' ? entry.timestamp.replace('T', ' ') : '';
     const label = info.level.toUpperCase().padEnd(5);
     const level = colors ? `${levelColors[info.level] ?? ''}${label}${resetColor}` : label;
 

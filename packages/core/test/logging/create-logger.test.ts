@@ -90,7 +90,7 @@ describe(createLogger.name, () => {
       await flushLogs();
 
       const [line, stackStart] = text().split('\n');
-      expect(line).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} WARN {2}Task failed worker=csv_import durationMs=12 note="two words" error="Error: boom"$/);
+      expect(line).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}Z WARN {2}Task failed worker=csv_import durationMs=12 note="two words" error="Error: boom"$/);
       expect(stackStart).toBe('    Error: boom');
     });
 
