@@ -1,5 +1,7 @@
+import { StoreConfigReader } from '../config/store-config-reader';
 import type { StoreDefinition } from '../config/store-definition';
 import { describeError, type StoreLogger } from '../logging/store-logger';
+import { scrubError, scrubSecrets } from '../secrets/redaction';
 import type { StoreTypeRegistry } from '../types/store-type-registry';
 import { fingerprintOf, StoreEntry } from './store-entry';
 
@@ -103,7 +105,9 @@ function buildEntry(definition: StoreDefinition, options: BuildOptions): StoreEn
     });
     return new StoreEntry(definition, store, undefined);
   } catch (error) {
-    return failedEntry(definition, describeError(error), error, options.logger);
+    // A custom factory may quote its config in the error: scrub the definition's secrets first.
+    const secrets = new StoreConfigReader(definition.name, definition.config).secretValues();
+    return failedEntry(definition, scrubSecrets(describeError(error), secrets), scrubError(error, secrets), options.logger);
   }
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { loadStoreDefinitions, REDACTED, StoreRegistry, type Store } from '@bevault-workers/stores';
+import { loadStoreDefinitions, normalizeStoreDefinition, REDACTED, StoreRegistry, StoreTypeRegistry, type Store } from '@bevault-workers/stores';
 
 import { MemoryLogger } from '../support/memory-logger';
 import { useTempDirs } from '../support/temp-dir';
@@ -97,6 +97,19 @@ describe('secrets', () => {
   });
 
   describe('errors', () => {
+    it('of a custom factory lose the secrets they quote', async () => {
+      const logger = new MemoryLogger();
+      const types = new StoreTypeRegistry().register('leaky', (context) => {
+        throw new Error(`cannot log in with ${String(context.config.password)}`);
+      });
+      const definition = normalizeStoreDefinition({ Name: 'leaky', Type: 'leaky', Config: { password: 'leaked-password-w3x4' } });
+      const registry = StoreRegistry.create({ definitions: [definition], types, logger });
+      expect(registry.failures().get('leaky')).toBe(`cannot log in with ${REDACTED}`);
+      expect(logger.text()).not.toContain('leaked-password-w3x4');
+      expect(inspect(registry.snapshot(), { depth: Infinity })).not.toContain('leaked-password-w3x4');
+      await registry.close();
+    });
+
     it('of an unavailable store name the reason but no secret', async () => {
       const logger = new MemoryLogger();
       const registry = StoreRegistry.create({ definitions: load(), logger });
