@@ -32,6 +32,16 @@ export default defineConfig({
       {
         extends: true as const,
         test: {
+          name: 'reliability',
+          root: resolve(__dirname, 'packages/reliability'),
+          include: ['test/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true as const,
+        test: {
           name: 'example',
           root: resolve(__dirname, 'apps/example'),
           include: ['test/**/*.test.ts'],
