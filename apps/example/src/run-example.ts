@@ -13,7 +13,7 @@ import type { AirportsExecutionInput, AirportsExecutionOutput } from './state-ma
 import { renderStateMachineDefinition, STATE_MACHINE_NAME } from './state-machine/state-machine-definition';
 import { exampleWorkers } from './workers';
 
-/** Environment variable of the folder that holds the embedded stores' files. */
+/** Environment variable of the folder that contains the embedded stores' files. */
 export const DATA_DIRECTORY_VARIABLE = 'EXAMPLE_DATA_DIR';
 
 /** Options of {@link runExample}; every one has a default for the command line. */
@@ -34,7 +34,7 @@ export interface RunExampleOptions {
   readonly handleSignals?: boolean;
 }
 
-/** What {@link runExample} did. */
+/** Result of {@link runExample}. */
 export interface RunExampleResult {
   /** Process exit code: 0 on success, 1 when the execution failed, 2 on a usage error. */
   readonly exitCode: number;
@@ -84,10 +84,11 @@ async function runAirportsWorkflow(app: WorkerApplication, endpoint: ServiceEndp
 }
 
 /**
- * Runs the example app: starts Local States in-process unless a service URL is
- * configured, boots the workers, and then runs one execution of the airports
- * workflow (always with Local States, with `--run` against a service), serves
- * tasks until a signal (`--serve`, or a service URL without `--run`), or both.
+ * Runs the example app. It starts Local States in-process unless a service URL
+ * is configured, and boots the workers. It then runs one execution of the
+ * airports workflow (always with Local States, with `--run` against a
+ * service), serves tasks until a signal (with `--serve`, or with a service URL
+ * and no `--run`), or does both in that order.
  */
 export async function runExample(options: RunExampleOptions): Promise<RunExampleResult> {
   const writeLine = options.writeLine ?? ((line: string) => process.stdout.write(`${line}\n`));
@@ -117,8 +118,15 @@ export async function runExample(options: RunExampleOptions): Promise<RunExample
       stores: stores.definitions,
       handleSignals: options.handleSignals ?? true,
     });
+    // A signal stops following the execution too, since no worker will take its next task.
     const stopped = new AbortController();
-    app.observe({ onEvent: (event) => event.type === 'state-changed' && event.to === 'stopping' && stopped.abort(new Error('The workers are shutting down')) });
+    app.observe({
+      onEvent: (event) => {
+        if (event.type === 'state-changed' && event.to === 'stopping') {
+          stopped.abort(new Error('The workers are shutting down'));
+        }
+      },
+    });
 
     let outcome: ExecutionOutcome | undefined;
     try {

@@ -6,8 +6,8 @@ import { StatesLocal } from '@bevault-workers/states-local';
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 
 /**
- * How long the in-process Local States holds a GetActivityTask without a task,
- * in milliseconds. A graceful shutdown waits for held polls to return, so a
+ * Time the in-process Local States keeps a GetActivityTask open without a
+ * task, in milliseconds. A graceful shutdown waits for held polls to return, so a
  * short hold lets the one-shot run exit within about this time.
  */
 const EMBEDDED_POLL_HOLD_MS = 2000;

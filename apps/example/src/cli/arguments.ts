@@ -16,7 +16,7 @@ export interface ExampleArguments {
 }
 
 /** Text printed by `--help`. */
-export const USAGE = `Usage: node dist/main.js [options]
+export const USAGE = `Usage: pnpm start -- [options]   (or: node apps/example/dist/main.js [options])
 
 Without stepFunctions__serviceUrl, starts Local States in this process, runs one
 execution of the airports workflow, prints its output and exits. With it, only

@@ -15,7 +15,7 @@ export interface RunExecutionOptions {
   readonly signal?: AbortSignal;
 }
 
-/** How an execution ended. */
+/** End state of an execution, with its output or its failure. */
 export type ExecutionOutcome =
   | { readonly status: 'SUCCEEDED'; readonly executionArn: string; readonly output: unknown }
   | { readonly status: 'FAILED' | 'TIMED_OUT' | 'ABORTED'; readonly executionArn: string; readonly failure: StateFailure };

@@ -6,7 +6,7 @@ import {
   UpdateStateMachineCommand,
 } from '@aws-sdk/client-sfn';
 
-/** What {@link deployStateMachine} needs. */
+/** State machine to create or update with {@link deployStateMachine}. */
 export interface StateMachineDeployment {
   readonly name: string;
   /** Amazon States Language definition, as JSON text. */

@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'cl
 import type { ColumnType } from '../../csv/column-type';
 import { IsColumnTypeMap, TABLE_NAME_PATTERN } from '../validation';
 
-/** What `csv_to_table` does when the table exists already. */
+/** Action of `csv_to_table` when the table exists already. */
 export type IfTableExists = 'replace' | 'append' | 'fail';
 
 /** Input of the `csv_to_table` worker. */

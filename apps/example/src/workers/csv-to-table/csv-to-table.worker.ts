@@ -28,7 +28,7 @@ export const csvToTableErrors = {
 
 /**
  * Streams a CSV file from a file store into a table of a database store
- * through the store's bulk insert: the header names the columns, and the
+ * through the store's bulk insert. The header names the columns. The
  * separator, quote and column types are given in the input or detected from
  * the first MiB of the file.
  */

@@ -43,7 +43,7 @@ export class TableExistsError extends Error {
 }
 
 /**
- * Prepares the table a CSV file is loaded into, as `ifExists` says: drops and
+ * Prepares the table a CSV file is loaded into, as `ifExists` requests: drops and
  * creates it (`replace`), creates it when missing (`append`), or creates it and
  * throws {@link TableExistsError} when it exists (`fail`).
  */

@@ -23,7 +23,7 @@ export class SqlQueryInput {
   parameters?: QueryBindings;
 
   /**
-   * Rows returned at most; the output says when more rows were left out.
+   * Maximum number of rows returned; the output's `truncated` is true when more rows were left out.
    * @default 1000
    */
   @IsOptional()
