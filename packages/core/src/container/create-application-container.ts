@@ -85,7 +85,7 @@ export function createApplicationContainer(options: ApplicationContainerOptions)
     registerStore(name) {
       const token = storeToken(name);
       if (!container.isRegistered(token)) {
-        container.register(token, { useValue: createLiveStore(name, () => storeScope.current()) });
+        container.register(token, { useValue: createLiveStore(name, storeScope.liveLookup()) });
       }
     },
     registerInjectable(target) {

@@ -16,14 +16,31 @@ import type { StoreSource } from './store-source';
 export class TaskStoreScope {
   private readonly storage = new AsyncLocalStorage<StoreLookup>();
 
+  /**
+   * Set once a live store is created. Until then tasks run outside
+   * AsyncLocalStorage, because on Node 20 its first `run()` installs promise
+   * hooks that slow every promise of the process, SDK calls included.
+   */
+  private tracksTasks = false;
+
   constructor(
     private readonly stores: StoreSource,
     private readonly logger: Logger,
   ) {}
 
-  /** Returns the running task's snapshot, or the registry outside tasks. */
+  /**
+   * Returns the running task's snapshot, or the registry outside tasks. Tasks
+   * carry their snapshot only once {@link TaskStoreScope.liveLookup} was called.
+   */
   current(): StoreLookup {
     return this.storage.getStore() ?? this.stores;
+  }
+
+  /** Returns the reader that live stores call at each use; from then on every task carries its snapshot. */
+  liveLookup(): () => StoreLookup {
+    this.tracksTasks = true;
+
+    return () => this.current();
   }
 
   /** Runs `work` with a snapshot of the stores, released when `work` settles. */
@@ -32,7 +49,7 @@ export class TaskStoreScope {
     const lookup = snapshot ?? this.stores;
 
     try {
-      return await this.storage.run(lookup, () => work(lookup));
+      return await (this.tracksTasks ? this.storage.run(lookup, () => work(lookup)) : work(lookup));
     } finally {
       snapshot?.release().catch((error: unknown) => this.logger.warn('Store snapshot release failed', { error }));
     }
