@@ -60,6 +60,14 @@ export { CredentialsRejectedError, ActivityRegistrationError } from './registrat
 export { TaskOverError } from './heartbeat/heartbeat-scheduler';
 export { RuntimeErrorCodes } from './polling/runtime-error-codes';
 
+// Store sync with States, health probes and metrics
+export { STATES_STORE_PREFIX } from './store-sync/merge-store-definitions';
+export { StatesStoreRequestError } from './store-sync/states-store-request-error';
+export type { StoreStatus, StoreStatusValue } from './store-sync/store-statuses';
+export { HttpServerError } from './http/http-server-error';
+export type { HttpServerAddress } from './http/health-server';
+export type { Readiness } from './http/readiness';
+
 // Runtime seam of @bevault-workers/testing: the task runner without a poller
 export { createTaskRunner, type CreateTaskRunnerOptions, type StandaloneTaskRunner, type TaskServiceCalls } from './polling/create-task-runner';
 export type { ActivityTask } from './client/activity-api';

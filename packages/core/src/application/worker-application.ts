@@ -6,11 +6,16 @@ import { SfnActivityApi } from '../client/sfn-activity-api';
 import { createStepFunctionsConnection, type StepFunctionsConnection } from '../client/sfn-client';
 import type { WorkerRuntimeConfig } from '../config/worker-runtime-config';
 import { HeartbeatScheduler } from '../heartbeat/heartbeat-scheduler';
+import { createHealthServer } from '../http/create-health-server';
+import type { HealthServer, HttpServerAddress } from '../http/health-server';
+import { readinessOf, type Readiness } from '../http/readiness';
 import { ApplicationStateMachine, type ApplicationState } from '../lifecycle/application-state';
 import { installSignalHandlers } from '../lifecycle/signal-handlers';
 import { AnswerSender } from '../polling/answer-sender';
 import { registerActivities } from '../registration/register-activities';
 import { drainWorkers, type WorkerRuntime } from '../shutdown/drain-workers';
+import { createStoreSync } from '../store-sync/create-store-sync';
+import type { StoreSync } from '../store-sync/store-sync';
 import { ApplicationClosedError } from './application-closed-error';
 import { bootstrapApplication, type WorkerPlan } from './bootstrap';
 import { buildWorkerRuntimes } from './build-worker-runtimes';
@@ -55,6 +60,8 @@ export class WorkerApplication {
   private readonly connection: StepFunctionsConnection;
   private readonly api: SfnActivityApi;
   private readonly heartbeats: HeartbeatScheduler;
+  private readonly storeSync: StoreSync | undefined;
+  private readonly healthServer: HealthServer | undefined;
   private readonly registrationStop = new AbortController();
   private readonly immediateStop = new AbortController();
   private arns = new Map<string, string>();
@@ -87,6 +94,26 @@ export class WorkerApplication {
     for (const plan of plans) {
       this.runtimeCounters.addWorker(plan.definition.name, plan.settings.concurrency);
     }
+
+    const health = createHealthServer({
+      config,
+      workers: plans.map((plan) => ({ name: plan.definition.name, capacity: plan.settings.concurrency })),
+      stores: storeRegistry,
+      readiness: () => this.readiness(),
+      logger,
+    });
+    this.healthServer = health?.server;
+    if (health !== undefined) {
+      this.events.subscribe(health.metrics);
+    }
+
+    this.storeSync = createStoreSync({
+      config,
+      stores: storeRegistry,
+      logger,
+      credentials: this.connection.client.config.credentials,
+      onFailure: (operation, errorCode) => health?.metrics.countStoreSyncFailure(operation, errorCode),
+    });
   }
 
   /**
@@ -101,15 +128,23 @@ export class WorkerApplication {
   static async create(options: WorkerApplicationOptions = {}): Promise<WorkerApplication> {
     const parts = bootstrapApplication(options);
 
-    return new WorkerApplication(
-      parts.config,
-      parts.logger,
-      parts.stores,
-      parts.ownsStores,
-      parts.container,
-      parts.workers,
-      options.handleSignals ?? true,
-    );
+    try {
+      return new WorkerApplication(
+        parts.config,
+        parts.logger,
+        parts.stores,
+        parts.ownsStores,
+        parts.container,
+        parts.workers,
+        options.handleSignals ?? true,
+      );
+    } catch (error) {
+      if (parts.ownsStores) {
+        await parts.stores.close();
+      }
+
+      throw error;
+    }
   }
 
   /** Current lifecycle state. */
@@ -130,6 +165,16 @@ export class WorkerApplication {
   /** The application's store registry. */
   get stores(): StoreRegistry {
     return this.storeRegistry;
+  }
+
+  /** Where the health and metrics server listens; undefined when it is off or not listening. */
+  get httpServerAddress(): HttpServerAddress | undefined {
+    return this.healthServer?.address;
+  }
+
+  /** Whether the application takes tasks, as `/readyz` reports it. */
+  readiness(): Readiness {
+    return readinessOf(this.machine.state);
   }
 
   /** Copies the counters of every worker, by worker name. */
@@ -178,6 +223,8 @@ export class WorkerApplication {
    * Shuts down: stops polling, lets running tasks finish within
    * `shutdownGraceSeconds`, answers the rest with `Worker.ShuttingDown`, waits
    * for polls in flight, then closes the stores it owns and the HTTP agent.
+   * Store sync stops when the shutdown starts, its long polls aborted; the
+   * health and metrics server answers until the end (`/readyz` with 503).
    * Repeated calls share one shutdown.
    */
   close(options: CloseOptions = {}): Promise<void> {
@@ -207,6 +254,9 @@ export class WorkerApplication {
     let arns: Map<string, string> | undefined;
 
     try {
+      await this.healthServer?.start();
+      this.storeSync?.start();
+
       arns = await registerActivities(
         this.plans.map((plan) => plan.activityName),
         {
@@ -217,6 +267,9 @@ export class WorkerApplication {
           signal: this.registrationStop.signal,
         },
       );
+
+      // The first tasks should find the States stores; the first sync call is answered at once.
+      await this.storeSync?.waitForFirstSync(this.config.storeSync.requestTimeoutMs);
     } catch (error) {
       this.machine.set('failed', { error: error instanceof Error ? error.message : String(error) });
       await this.releaseResources();
@@ -242,6 +295,7 @@ export class WorkerApplication {
     }
 
     this.storeRegistry.startHealthChecks();
+    this.storeSync?.startStatusReports();
     this.machine.set('running', {
       activities: this.plans.map((plan) => ({ activityName: plan.activityName, concurrency: plan.settings.concurrency, maxPollers: plan.settings.maxPollers })),
       maxSockets: this.connection.maxSockets,
@@ -258,6 +312,7 @@ export class WorkerApplication {
 
     this.registrationStop.abort();
     this.machine.set('stopping');
+    await this.storeSync?.close();
 
     if (from === 'starting') {
       await this.starting?.catch(() => undefined);
@@ -277,16 +332,18 @@ export class WorkerApplication {
     this.markFinished();
   }
 
-  /** Stops heartbeats, store health checks, owned stores and the HTTP agent; a failing step does not skip the others. */
+  /** Stops store sync, heartbeats, store health checks, owned stores, the HTTP agent and the health server; a failing step does not skip the others. */
   private async releaseResources(): Promise<void> {
     this.removeSignalHandlers?.();
     this.removeSignalHandlers = undefined;
 
     const steps: Array<[string, () => void | Promise<void>]> = [
+      ['store sync', () => this.storeSync?.close()],
       ['heartbeats', () => this.heartbeats.stop()],
       ['store health checks', () => this.storeRegistry.stopHealthChecks()],
       ['stores', () => (this.ownsStores ? this.storeRegistry.close() : undefined)],
       ['Step Functions client', () => this.connection.destroy()],
+      ['health and metrics server', () => this.healthServer?.close()],
     ];
 
     for (const [resource, release] of steps) {
