@@ -27,7 +27,7 @@ export type SentAnswer = { readonly kind: 'success'; readonly output: string } |
 
 /**
  * An error as the AWS SDK raises it for a rejected call: `name` is the
- * service's error code and `$fault` says it is the client's.
+ * service's error code and `$fault` marks the client as at fault.
  *
  * @internal
  */

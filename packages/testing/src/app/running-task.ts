@@ -25,7 +25,7 @@ export interface ShutdownOptions {
  */
 export type TaskOverCode = 'TaskTimedOut' | 'TaskDoesNotExist' | 'InvalidToken';
 
-/** What a {@link RunningTask} is made of; built by the testing app. @internal */
+/** Parts of a {@link RunningTask}, built by the testing app. @internal */
 export interface RunningTaskParts {
   readonly workerName: string;
   readonly taskToken: string;
@@ -90,7 +90,7 @@ export class RunningTask {
     return this.parts.context()?.signal;
   }
 
-  /** Why the handler's signal aborted, or undefined while it has not. */
+  /** Reason the handler's signal aborted with; undefined while it has not aborted. */
   get abortReason(): TaskAbortReason | undefined {
     const signal = this.signal;
     return signal?.aborted === true ? (signal.reason as TaskAbortReason) : undefined;
@@ -138,17 +138,9 @@ export class RunningTask {
    */
   async shutdown(options: ShutdownOptions = {}): Promise<TaskRunOutcome> {
     const graceMs = options.graceMs ?? 0;
-    let timer: NodeJS.Timeout | undefined;
-    const graceOver = new Promise<'grace-over'>((resolve) => {
-      timer = setTimeout(() => resolve('grace-over'), graceMs);
-    });
 
-    try {
-      if ((await Promise.race([this.outcome, graceOver])) === 'grace-over') {
-        this.parts.runner.cancelAll({ kind: 'shutdown', graceMs });
-      }
-    } finally {
-      clearTimeout(timer);
+    if (!(await settlesWithin(this.outcome, graceMs))) {
+      this.parts.runner.cancelAll({ kind: 'shutdown', graceMs });
     }
 
     return this.outcome;
@@ -160,22 +152,27 @@ export class RunningTask {
    * @throws {@link HandlerStillRunningError} when the handler is still running after `timeoutMs`.
    */
   async handlerStopped(timeoutMs = 1_000): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timed-out'>((resolve) => {
-      timer = setTimeout(() => resolve('timed-out'), timeoutMs);
-    });
-
-    try {
-      if ((await Promise.race([this.parts.handlerSettled, timedOut])) === 'timed-out') {
-        throw new HandlerStillRunningError(this.workerName, this.taskId, timeoutMs, this.abortReason);
-      }
-    } finally {
-      clearTimeout(timer);
+    if (!(await settlesWithin(this.parts.handlerSettled, timeoutMs))) {
+      throw new HandlerStillRunningError(this.workerName, this.taskId, timeoutMs, this.abortReason);
     }
   }
 
-  /** The log entries of this task (those carrying its `taskId`). */
+  /** Returns the log entries of this task (those carrying its `taskId`). */
   logs(): CapturedLogEntry[] {
     return this.parts.logs.forTask(this.taskId);
+  }
+}
+
+/** Tells whether `work` settles within `timeoutMs` milliseconds. */
+async function settlesWithin(work: Promise<unknown>, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timed-out'>((resolve) => {
+    timer = setTimeout(() => resolve('timed-out'), timeoutMs);
+  });
+
+  try {
+    return (await Promise.race([work.then(() => 'settled' as const), timedOut])) === 'settled';
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -28,7 +28,7 @@ export interface CompiledWorker {
   readonly pipeline: TaskPipeline;
 }
 
-/** What starting a task needs from the app. @internal */
+/** Parts of the app that starting a task needs. @internal */
 export interface StartTaskContext {
   readonly worker: CompiledWorker;
   readonly logger: Logger;

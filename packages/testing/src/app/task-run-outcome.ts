@@ -8,7 +8,7 @@
  *   `Retry` and `Catch` match) and `cause`.
  * - `none`: no answer was sent, because the handler returned
  *   `{ status: 'canceled' }` or the service reported the task over (heartbeat
- *   expired); `reason` says which.
+ *   expired); `reason` tells which.
  *
  * @public
  */

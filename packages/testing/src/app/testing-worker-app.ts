@@ -8,7 +8,7 @@ import type { RunningTask } from './running-task';
 import { startTask, type CompiledWorker, type RunTaskOptions } from './start-task';
 import type { TaskRunOutcome } from './task-run-outcome';
 
-/** What `compile()` built. @internal */
+/** Parts `compile()` built. @internal */
 export interface TestingWorkerAppParts {
   readonly config: WorkerRuntimeConfig;
   readonly logger: Logger;

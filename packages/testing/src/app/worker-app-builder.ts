@@ -168,7 +168,7 @@ export class WorkerAppBuilder {
     }
   }
 
-  /** The options with the overrides applied. @internal */
+  /** Returns the options with the overrides applied. @internal */
   resolve(): ResolvedAppOptions {
     return {
       workers: this.options.workers,

@@ -14,7 +14,7 @@ export interface CapturedLogEntry {
 }
 
 /**
- * What {@link CapturedLogs.filter} and {@link CapturedLogs.find} match: every
+ * Query of {@link CapturedLogs.filter} and {@link CapturedLogs.find}: every
  * field given must be equal (for `meta`, every key given).
  *
  * @public
@@ -46,23 +46,23 @@ export class CapturedLogs {
     return this.captured;
   }
 
-  /** The message of every entry, in order. */
+  /** Returns the message of every entry, in order. */
   messages(): string[] {
     return this.captured.map((entry) => entry.message);
   }
 
-  /** Entries matching `query`, or for which `query` returns true. */
+  /** Returns the entries matching `query`, or those for which `query` returns true. */
   filter(query: LogEntryQuery | ((entry: CapturedLogEntry) => boolean)): CapturedLogEntry[] {
     const matches = typeof query === 'function' ? query : (entry: CapturedLogEntry) => matchesQuery(entry, query);
     return this.captured.filter(matches);
   }
 
-  /** The first entry matching `query`, or undefined. */
+  /** Returns the first entry matching `query`, or undefined. */
   find(query: LogEntryQuery | ((entry: CapturedLogEntry) => boolean)): CapturedLogEntry | undefined {
     return this.filter(query)[0];
   }
 
-  /** Entries of one task, by the `taskId` field of its child logger. */
+  /** Returns the entries of one task, by the `taskId` field of its child logger. */
   forTask(taskId: string): CapturedLogEntry[] {
     return this.filter({ meta: { taskId } });
   }

@@ -1,14 +1,14 @@
 import type { Constructor, Provider, ValueProvider } from '@bevault-workers/core';
 
 /**
- * What a provider is registered under: a class, a string or a symbol.
+ * Token a provider is registered under: a class, a string or a symbol.
  *
  * @public
  */
 export type ProviderToken = ValueProvider['provide'];
 
 /**
- * The second half of `overrideProvider(token)`: says what the container
+ * The second half of `overrideProvider(token)`: sets what the container
  * provides for `token` in the testing app. The provider registered for
  * `token` is dropped (its constructor is never checked nor called), so a
  * replaced class may need things the test does not have. Each method returns

@@ -5,8 +5,8 @@ const eventsShown = 5;
 
 /**
  * Thrown when a state machine execution started by the testing helpers is
- * still running after its timeout. The execution is stopped; `history` holds
- * its events up to then.
+ * still running after its timeout. The execution is stopped, and `history`
+ * contains its events up to then.
  *
  * @public
  */

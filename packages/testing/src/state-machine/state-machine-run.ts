@@ -3,7 +3,7 @@ import type { ExecutionStatus, HistoryEvent } from '@bevault-workers/states-loca
 import type { CapturedLogs } from '../logging/captured-logs';
 
 /**
- * How one state machine execution ended.
+ * End state of one state machine execution.
  *
  * @public
  */

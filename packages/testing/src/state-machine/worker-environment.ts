@@ -13,7 +13,7 @@ import { ExecutionTimeoutError } from './execution-timeout-error';
 import type { StateMachineRun } from './state-machine-run';
 
 /**
- * Where a worker environment gets its workers: the options of a testing app,
+ * Source of a worker environment's workers: the options of a testing app,
  * or a builder carrying provider and store overrides.
  *
  * @public
@@ -33,7 +33,7 @@ export interface ExecuteOptions {
   readonly timeoutMs?: number;
 }
 
-/** How long Local States holds an empty GetActivityTask: short, so that shutdowns are quick. */
+/** Time Local States keeps an empty GetActivityTask open, in milliseconds: short, so that shutdowns are quick. */
 const pollHoldMs = 1_000;
 
 /** Default of {@link ExecuteOptions.timeoutMs}, in milliseconds. */
@@ -135,7 +135,7 @@ export class WorkerEnvironment {
  * Starts Local States on a free port and a `WorkerApplication` polling it,
  * and resolves once every worker polls. The application gets static test
  * credentials, short timeouts, and the providers, stores and overrides of
- * `source`; like the testing app, it reads neither the environment nor `.env`.
+ * `source`. Like the testing app, it reads neither the environment nor `.env`.
  *
  * @throws the errors of `WorkerApplication.create()` and `listen()`; whatever
  *   was started is stopped first.

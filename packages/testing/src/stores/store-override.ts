@@ -1,9 +1,9 @@
 import type { StoreKind } from '@bevault-workers/stores';
 
 /**
- * A stand-in for a store. Only `kind` is required (`getDatabase` and
- * `getFileStore` check it); `name`, `type`, `ping` and `close` are filled in
- * when missing, and every other member is used as given.
+ * A stand-in for a store. Only `kind` is required, because `getDatabase` and
+ * `getFileStore` check it. Missing `name`, `type`, `ping` and `close` members
+ * are filled in, and every other member is used as given.
  *
  * @public
  */
@@ -12,7 +12,7 @@ export interface FakeStore {
 }
 
 /**
- * How an overridden store is built.
+ * Replacement of an overridden store.
  *
  * @internal
  */
@@ -22,7 +22,7 @@ export type StoreReplacement =
   | { readonly kind: 'temp-dir' };
 
 /**
- * The second half of `overrideStore(name)`: says what the store named `name`
+ * The second half of `overrideStore(name)`: sets what the store named `name`
  * becomes in the testing app. Each method returns the builder, for chaining.
  *
  * @public
