@@ -7,6 +7,7 @@ import { EXAMPLE_STORE_NAMES, loadExampleStoreDefinitions } from './bootstrap/ex
 import { seedLandingStore } from './bootstrap/seed-landing';
 import { openServiceEndpoint, ROLE_ARN_VARIABLE, type ServiceEndpoint } from './bootstrap/service-endpoint';
 import { runExecution, type ExecutionOutcome } from './execution/run-execution';
+import { formatJson } from './execution/format-json';
 import { deployStateMachine } from './execution/state-machine-deployment';
 import { airportsStateSummaries } from './execution/state-summaries';
 import type { AirportsExecutionInput, AirportsExecutionOutput } from './state-machine/execution-input';
@@ -156,7 +157,7 @@ export async function runExample(options: RunExampleOptions): Promise<RunExample
 function reportOutcome(outcome: ExecutionOutcome, writeLine: (line: string) => void, writeError: (line: string) => void): void {
   if (outcome.status === 'SUCCEEDED') {
     writeLine('Execution output:');
-    writeLine(JSON.stringify(outcome.output as AirportsExecutionOutput, null, 2));
+    writeLine(formatJson(outcome.output as AirportsExecutionOutput));
     return;
   }
   const { state, error, cause } = outcome.failure;
