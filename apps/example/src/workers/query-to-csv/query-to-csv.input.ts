@@ -1,24 +1,10 @@
 import { StoreRef } from '@bevault-workers/core';
-import type { DbStore, FileStore, QueryBindings } from '@bevault-workers/stores';
+import type { FileStore } from '@bevault-workers/stores';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, Length } from 'class-validator';
-import { IsQueryBindings } from '../validation';
+import { DatabaseQueryInput } from '../database-query.input';
 
 /** Input of the `query_to_csv` worker. */
-export class QueryToCsvInput {
-  /** Name of the database store to query. */
-  @StoreRef('database')
-  store!: DbStore;
-
-  /** SQL statement, with `?` placeholders for an array of parameters or `:name` placeholders for an object. */
-  @IsString()
-  @IsNotEmpty()
-  query!: string;
-
-  /** Values bound to the placeholders. */
-  @IsOptional()
-  @IsQueryBindings()
-  parameters?: QueryBindings;
-
+export class QueryToCsvInput extends DatabaseQueryInput {
   /** Name of the file store that receives the CSV file. */
   @StoreRef('file')
   fileStore!: FileStore;
