@@ -6,6 +6,8 @@ export interface GatewayRequest {
   readonly operation: string;
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
+  /** When it arrived, in milliseconds since the epoch. */
+  readonly at: number;
 }
 
 /**
@@ -32,7 +34,7 @@ export class Gateway {
       incoming.on('end', () => {
         const body = Buffer.concat(chunks);
         const operation = String(incoming.headers['x-amz-target'] ?? '').replace(/^AWSStepFunctions\./, '');
-        this.requests.push({ operation, headers: incoming.headers, body: body.toString('utf8') });
+        this.requests.push({ operation, headers: incoming.headers, body: body.toString('utf8'), at: Date.now() });
 
         if (this.takeTimeout(operation)) {
           outgoing.writeHead(504, { 'content-type': 'text/html' });

@@ -57,7 +57,6 @@ export function createSync(
 ): { sync: StoreSync; entries: CapturedEntry[] } {
   const { logger, entries } = captureLogger();
   const sync = new StoreSync({
-    client: new StatesStoreClient({ baseUrl: url, region: 'us-east-1', credentials: testCredentials }),
     stores,
     environmentName,
     pollTimeoutMs: 5_000,
@@ -67,6 +66,7 @@ export function createSync(
     backoff: new Backoff({ baseMs: 50, maxMs: 200 }),
     minPollCycleMs: 50,
     ...overrides,
+    client: overrides.client ?? new StatesStoreClient({ baseUrl: url, region: 'us-east-1', credentials: testCredentials }),
   });
   openSyncs.push(sync);
 
