@@ -188,7 +188,7 @@ describe(WorkerAppBuilder.name, () => {
       expect((outcome as { cause: string }).cause).toContain('- source:');
     });
 
-    it('builds a store of any type with useDefinition and deletes temporary folders on close', async () => {
+    it('builds useDefinition stores and deletes temp folders', async () => {
       const builder = Test.createWorkerApp({ workers: [CountRowsWorker] }).overrideStore('warehouse').useDefinition('sqlite3', { Path: ':memory:' });
       const app = await compile(builder.overrideStore('scratch').useTempDir());
       const scratch = app.tempDir('scratch');

@@ -34,7 +34,7 @@ class MarkWorker {
 }
 
 describe(runStateMachine.name, () => {
-  it('runs the workers of an execution through Local States and returns its output and history', async () => {
+  it('returns the output and history of an execution', async () => {
     const run = await runStateMachine({
       workers: [GreetWorker],
       providers: [{ provide: CLOCK, useValue: fixedClock }],

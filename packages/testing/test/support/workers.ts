@@ -26,7 +26,7 @@ export class Greeter {
   }
 }
 
-/** Greets, or answers as the Python library's dict results for the special names. */
+/** Greets, or for the special names returns the Python library's dict results, throws or returns too much. */
 @Worker('greet')
 @Input(GreetInput)
 export class GreetWorker {
