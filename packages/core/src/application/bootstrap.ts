@@ -69,6 +69,7 @@ export function bootstrapApplication(options: WorkerApplicationOptions): Applica
       config,
       // The constructor is private (registries come from StoreRegistry.create), but the class is the injection token.
       storeRegistryClasses: [StoreRegistry as unknown as Constructor],
+      storesFromStates: config.storeSync.enabled,
     });
 
     const workers = definitions.map((definition) => ({

@@ -40,6 +40,13 @@ export interface ApplicationContainerOptions {
    * @defaultValue []
    */
   readonly storeRegistryClasses?: readonly Constructor[];
+  /**
+   * Whether stores may come from States at run time (store sync is on): an
+   * `@InjectStore` name that no definition has yet is then accepted with a
+   * warning, and fails at its first use if States never defines it.
+   * @defaultValue false
+   */
+  readonly storesFromStates?: boolean;
 }
 
 /**
@@ -81,6 +88,7 @@ export function createApplicationContainer(options: ApplicationContainerOptions)
     classTokens.set(definition.workerClass, definition.workerClass);
   }
 
+  const awaitedStores: string[] = [];
   const checker = new DependencyChecker(container, stores, {
     registerStore(name) {
       const token = storeToken(name);
@@ -93,6 +101,14 @@ export function createApplicationContainer(options: ApplicationContainerOptions)
       classTokens.set(target, target);
     },
     classOf: (token) => classTokens.get(token as Constructor),
+    acceptUndefinedStore(name) {
+      if (options.storesFromStates !== true) {
+        return false;
+      }
+
+      awaitedStores.push(name);
+      return true;
+    },
   });
 
   for (const definition of definitions) {
@@ -105,6 +121,10 @@ export function createApplicationContainer(options: ApplicationContainerOptions)
 
   if (checker.problems.length > 0) {
     throw new DependencyResolutionError(checker.problems);
+  }
+
+  if (awaitedStores.length > 0) {
+    options.logger.warn('Injected stores not defined yet; expected from States store sync', { stores: [...new Set(awaitedStores)] });
   }
 
   instantiateWorkers(container, definitions);

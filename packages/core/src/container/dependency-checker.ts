@@ -14,6 +14,11 @@ const erasedTypes = new Set<unknown>([Object, String, Number, Boolean, Symbol, B
 /** Callbacks through which the checker makes a store or an `@Injectable()` class resolvable. @internal */
 export interface DependencyRegistrar {
   registerStore(name: string): void;
+  /**
+   * Called for a store name that no definition has; returns true when the
+   * store may still arrive (from States), so that the name is registered anyway.
+   */
+  acceptUndefinedStore?(name: string): boolean;
   registerInjectable(target: Constructor): void;
   /** The class a registered token is built from, if it is built from a class. */
   classOf(token: unknown): Constructor | undefined;
@@ -168,6 +173,11 @@ export class DependencyChecker {
   }
 
   private checkStore(storeName: string, fail: (reason: string, fix: string) => void): void {
+    if (!this.stores.has(storeName) && this.registrar.acceptUndefinedStore?.(storeName) === true) {
+      this.registrar.registerStore(storeName);
+      return;
+    }
+
     if (!this.stores.has(storeName)) {
       const names = this.stores.names();
       const defined = names.length === 0 ? 'none' : names.map((name) => `'${name}'`).join(', ');

@@ -8,7 +8,9 @@ import { metadataKeys } from './metadata-keys';
  * Injects the store named `name` into a constructor parameter. The parameter's
  * type is usually `DbStore`, `FileStore` or `Store`. The application checks at
  * start that the store is defined and could be built, and fails with a message
- * naming the class, the store and the reason otherwise.
+ * naming the class, the store and the reason otherwise. With store sync on, a
+ * name no definition has yet is accepted with a warning, because States may
+ * define it; a task that uses it before States does fails with `StoreNotFoundError`.
  *
  * @example
  * ```ts

@@ -16,11 +16,12 @@ export interface GatewayRequest {
  * (the Host header included, so SigV4 signatures still verify), records it,
  * and answers `504 Gateway Time-out` itself for the operations given to
  * {@link Gateway.timeOut}, as a gateway does when its upstream timeout is
- * shorter than the long poll.
+ * shorter than the long poll. {@link Gateway.swallow} makes it hang instead.
  */
 export class Gateway {
   readonly requests: GatewayRequest[] = [];
   private readonly timeouts = new Map<string, number>();
+  private readonly swallowed = new Set<string>();
 
   private readonly server: Server;
   private listeningUrl = '';
@@ -35,6 +36,11 @@ export class Gateway {
         const body = Buffer.concat(chunks);
         const operation = String(incoming.headers['x-amz-target'] ?? '').replace(/^AWSStepFunctions\./, '');
         this.requests.push({ operation, headers: incoming.headers, body: body.toString('utf8'), at: Date.now() });
+
+        // Held without an answer until the client hangs up.
+        if (this.swallowed.has(operation)) {
+          return;
+        }
 
         if (this.takeTimeout(operation)) {
           outgoing.writeHead(504, { 'content-type': 'text/html' });
@@ -73,6 +79,11 @@ export class Gateway {
   /** Answers the next `times` calls of `operation` with HTTP 504. */
   timeOut(operation: string, times: number): void {
     this.timeouts.set(operation, (this.timeouts.get(operation) ?? 0) + times);
+  }
+
+  /** Never answers the calls of `operation` from now on, as an upstream that hangs. */
+  swallow(operation: string): void {
+    this.swallowed.add(operation);
   }
 
   /** Requests received for one operation. */
