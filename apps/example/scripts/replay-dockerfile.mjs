@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Replays apps/example/Dockerfile without a container engine, to check that it
-// is complete: every stage gets a folder under a temporary directory, the build
-// context is a fresh clone of the repository's HEAD, and the instructions run
+// is complete. Every stage gets a folder under a temporary directory, and the
+// build context is a fresh clone of the repository's HEAD. The instructions run
 // on this machine with these substitutions:
 //   - absolute paths (WORKDIR, COPY destinations, --from sources) are taken
 //     inside the stage's folder;

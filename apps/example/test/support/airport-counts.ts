@@ -57,8 +57,12 @@ export function countAirportsPerState(): { airports: number; counts: { state: st
     counts.set(row[stateIndex], (counts.get(row[stateIndex]) ?? 0) + 1);
   }
 
-  const sorted = [...counts]
-    .map(([state, airports]) => ({ state, airports }))
-    .sort((a, b) => b.airports - a.airports || (a.state < b.state ? -1 : a.state > b.state ? 1 : 0));
+  const byCountThenState = (a: { state: string; airports: number }, b: { state: string; airports: number }): number => {
+    if (a.airports !== b.airports) {
+      return b.airports - a.airports;
+    }
+    return a.state < b.state ? -1 : 1;
+  };
+  const sorted = [...counts].map(([state, airports]) => ({ state, airports })).sort(byCountThenState);
   return { airports: rows.length, counts: sorted };
 }
