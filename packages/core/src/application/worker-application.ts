@@ -167,12 +167,12 @@ export class WorkerApplication {
     return this.storeRegistry;
   }
 
-  /** Where the health and metrics server listens; undefined when it is off or not listening. */
+  /** Listening address of the health and metrics server; undefined when it is off or not listening. */
   get httpServerAddress(): HttpServerAddress | undefined {
     return this.healthServer?.address;
   }
 
-  /** Whether the application takes tasks, as `/readyz` reports it. */
+  /** Returns whether the application takes tasks, as `/readyz` reports it. */
   readiness(): Readiness {
     return readinessOf(this.machine.state);
   }
@@ -268,7 +268,7 @@ export class WorkerApplication {
         },
       );
 
-      // The first tasks should find the States stores; the first sync call is answered at once.
+      // The first tasks should find the States stores, and States returns the first sync call at once.
       await this.storeSync?.waitForFirstSync(this.config.storeSync.requestTimeoutMs);
     } catch (error) {
       this.machine.set('failed', { error: error instanceof Error ? error.message : String(error) });

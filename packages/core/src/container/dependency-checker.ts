@@ -15,8 +15,8 @@ const erasedTypes = new Set<unknown>([Object, String, Number, Boolean, Symbol, B
 export interface DependencyRegistrar {
   registerStore(name: string): void;
   /**
-   * Called for a store name that no definition has; returns true when the
-   * store may still arrive (from States), so that the name is registered anyway.
+   * Called for a store name that no definition has. Returns true when the
+   * store may still arrive from States, so that the name is registered anyway.
    */
   acceptUndefinedStore?(name: string): boolean;
   registerInjectable(target: Constructor): void;

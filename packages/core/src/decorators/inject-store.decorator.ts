@@ -10,7 +10,7 @@ import { metadataKeys } from './metadata-keys';
  * start that the store is defined and could be built, and fails with a message
  * naming the class, the store and the reason otherwise. With store sync on, a
  * name no definition has yet is accepted with a warning, because States may
- * define it; a task that uses it before States does fails with `StoreNotFoundError`.
+ * define it. A task that uses it before States does fails with `StoreNotFoundError`.
  *
  * @example
  * ```ts

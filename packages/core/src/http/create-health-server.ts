@@ -7,7 +7,7 @@ import type { Readiness } from './readiness';
 import { WorkerMetrics } from './worker-metrics';
 
 /**
- * What {@link createHealthServer} needs besides the configuration.
+ * Inputs of {@link createHealthServer} besides the configuration.
  *
  * @internal
  */

@@ -7,11 +7,11 @@ import { HttpServerError } from './http-server-error';
 import type { Readiness } from './readiness';
 import type { WorkerMetrics } from './worker-metrics';
 
-/** Paths the server answers. */
+/** Paths the server serves. */
 const PATHS = ['/healthz', '/readyz', '/metrics'];
 
 /**
- * Where the health and metrics server listens.
+ * Listening address of the health and metrics server.
  *
  * @public
  */
@@ -46,8 +46,8 @@ export interface HealthServerOptions {
  *   readiness as JSON;
  * - `GET /metrics`: the metrics in the Prometheus text format.
  *
- * `HEAD` is answered like `GET` without a body; other methods get 405, other
- * paths 404.
+ * `HEAD` gets the response of `GET` without its body. Other methods get 405,
+ * other paths 404.
  *
  * @internal
  */

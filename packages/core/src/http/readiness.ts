@@ -9,7 +9,7 @@ export interface Readiness {
   /** True while the activities are registered, the pollers run and no shutdown is under way. */
   readonly ready: boolean;
   readonly state: ApplicationState;
-  /** Why the application is not ready; undefined when it is. */
+  /** Reason the application is not ready; undefined when it is ready. */
   readonly reason?: string;
 }
 

@@ -51,7 +51,7 @@ export class WorkerMetrics implements RuntimeObserver {
   private readonly answersLost = this.counter('answers_lost_total', 'Tasks whose answer could not be delivered before the retry limit.', ['worker']);
   private readonly taskDuration = new Histogram({
     name: `${PREFIX}task_duration_seconds`,
-    help: 'Time from receiving a task to the end of its answer, in seconds, by outcome.',
+    help: 'Time from receiving a task until its SendTaskSuccess or SendTaskFailure call ended (or no answer was due), in seconds, by outcome.',
     labelNames: ['worker', 'outcome'],
     buckets: TASK_DURATION_BUCKETS,
     registers: [this.registry],
@@ -157,7 +157,7 @@ export class WorkerMetrics implements RuntimeObserver {
 
     new Gauge({
       name: `${PREFIX}ready`,
-      help: '1 when /readyz answers 200 (activities registered, pollers running, not draining), else 0.',
+      help: '1 when /readyz returns 200 (activities registered, pollers running, not draining), else 0.',
       registers: [this.registry],
       collect() {
         this.set(readiness().ready ? 1 : 0);

@@ -8,7 +8,7 @@ import { StatesStoreClient, type StatesStoreClientOptions } from './states-store
 import { StoreSync, type StoreSyncOptions } from './store-sync';
 
 /**
- * What {@link createStoreSync} needs besides the configuration.
+ * Inputs of {@link createStoreSync} besides the configuration.
  *
  * @internal
  */

@@ -26,7 +26,7 @@ export interface DefinitionsSyncOptions {
 /**
  * One DfaktoStatesSyncStores long poll at a time: reports the local stores
  * with their version token and the version token of the States stores
- * last applied; when States answers with stores, merges them with the local
+ * last applied; when States responds with stores, merges them with the local
  * ones and applies the result to the registry. Stores that did not change
  * are kept; running tasks keep the instances of their snapshot.
  *
@@ -37,7 +37,7 @@ export class DefinitionsSync {
 
   constructor(private readonly options: DefinitionsSyncOptions) {}
 
-  /** Token of the States stores applied last; undefined before the first answer. */
+  /** Version token of the States stores applied last; undefined before the first response. */
   get statesStoresVersionToken(): string | undefined {
     return this.versionToken;
   }
@@ -58,7 +58,7 @@ export class DefinitionsSync {
 
     const token = typeof response.statesStoresVersionToken === 'string' ? response.statesStoresVersionToken : undefined;
 
-    // Without stores, the answer only confirms the token: nothing changed during the hold.
+    // A response without stores only confirms the token, because nothing changed during the hold.
     if (Array.isArray(response.statesStores)) {
       await this.apply(response.statesStores);
     }

@@ -64,7 +64,7 @@ export class ForceChecks {
     await this.options.stores.checkHealth(registryNames);
     await this.options.reporter.post(signal);
 
-    // Moved on only once answered: after a failure, the same requests come again.
+    // The token moves on only after the post, so after a failure States sends the same requests again.
     this.continuationToken = typeof response.continuationToken === 'string' ? response.continuationToken : this.continuationToken;
   }
 }

@@ -17,8 +17,8 @@ export function localStoresPayload(definitions: readonly StoreDefinition[]): Wir
 /**
  * Computes `localStoresVersionToken`: a SHA-256 of the payload with sorted
  * keys, as `bevault_workers` does. Python's JSON spacing differs, so the two
- * libraries give different tokens for the same stores; each token only has
- * to change when its worker's stores change.
+ * libraries give different tokens for the same stores. That is harmless
+ * because a token only has to change when its worker's stores change.
  *
  * @internal
  */

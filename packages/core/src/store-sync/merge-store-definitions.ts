@@ -11,8 +11,8 @@ export const STATES_STORE_PREFIX = 'states::';
  * States publishes. A local definition wins over a States one with the same
  * name (case-insensitively), and the States one is renamed
  * `states::<name>`, so both stay reachable. A States entry without a name
- * is skipped with a warning; one with an invalid type or config becomes an
- * unavailable store, as a local one would.
+ * is skipped with a warning. An entry with an invalid type or config becomes
+ * an unavailable store, as a local one would.
  *
  * @internal
  */
@@ -40,10 +40,10 @@ export function mergeStoreDefinitions(local: readonly StoreDefinition[], statesS
 }
 
 /**
- * Returns the registry name of a store a force-check request names: its own
- * name for a local store; for a States store, `states::<name>` when a local
- * store took the name, else the name. Undefined when the registry has no such
- * store from that source.
+ * Returns the registry name of a store that a force-check request names. A
+ * local store keeps its name. A States store is `states::<name>` when a local
+ * store took the name, else `<name>`. Returns undefined when the registry has
+ * no such store from that source.
  *
  * @internal
  */
@@ -60,7 +60,7 @@ export function registryNameOf(request: { source: 'local' | 'states'; name: stri
   return undefined;
 }
 
-/** Returns the name States knows a store by: without the `states::` prefix for a States store. @internal */
+/** Returns the store's name in its source, without the `states::` prefix of a renamed States store. @internal */
 export function publishedNameOf(definition: StoreDefinition): string {
   return definition.source === 'states' && definition.name.startsWith(STATES_STORE_PREFIX) ? definition.name.slice(STATES_STORE_PREFIX.length) : definition.name;
 }

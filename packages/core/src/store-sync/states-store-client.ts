@@ -20,7 +20,7 @@ import {
 /** Sockets of the client: one per long poll, one for status posts, one spare. */
 const MAX_SOCKETS = 4;
 
-/** Longest service message quoted in an error, in characters; a proxy may answer a whole HTML page. */
+/** Maximum length of a service message quoted in an error, in characters, because a proxy may return a whole HTML page. */
 const MAX_QUOTED_MESSAGE = 500;
 
 /**
@@ -92,7 +92,7 @@ export class StatesStoreClient {
 
   /**
    * Signs and sends one call. Returns the parsed JSON object, or undefined for
-   * HTTP 201, which States answers when it has nothing to return.
+   * HTTP 201, the status States returns when it has nothing to return.
    *
    * @throws StatesStoreRequestError for an error status, a response that is
    *   not a JSON object, a timeout or a network error.

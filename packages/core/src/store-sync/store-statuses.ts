@@ -22,10 +22,10 @@ export interface StoreStatus {
   readonly registryName: string;
   /** Name in its source: the local configuration or States. */
   readonly name: string;
-  /** Where the definition comes from. */
+  /** Source of the definition. */
   readonly source: 'local' | 'states';
   readonly status: StoreStatusValue;
-  /** Why the status is `Error`. */
+  /** Reason for an `Error` status. */
   readonly message?: string;
   /** When the health check behind a `Success` or `Error` status completed. */
   readonly checkedAt?: Date;

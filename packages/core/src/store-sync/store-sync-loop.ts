@@ -22,12 +22,12 @@ export interface StoreSyncLoopOptions {
   readonly longPoll: boolean;
   /**
    * Minimum time between the starts of two iterations, in milliseconds, so a
-   * server that answers every long poll at once cannot cause a request storm.
+   * server that returns every long poll at once cannot cause a request storm.
    */
   readonly minCycleMs: number;
   /** Extra fields of the log entries. */
   readonly logFields: Record<string, unknown>;
-  /** One call and what follows from its answer. */
+  /** One call and the work its response triggers. */
   readonly iteration: (signal: AbortSignal) => Promise<void>;
   /** Waits after a successful iteration, such as the status heartbeat. @default no wait */
   readonly idle?: (signal: AbortSignal) => Promise<void>;
@@ -41,8 +41,8 @@ export interface StoreSyncLoopOptions {
  * Runs one store-sync loop until `signal` aborts.
  *
  * Goals:
- * - Call again at once after a long poll ends, whether with an answer or at
- *   the end of the hold (timeout or HTTP 504), never faster than `minCycleMs`.
+ * - Call again at once after a long poll ends, with a response or at the end
+ *   of the hold (timeout or HTTP 504), never faster than `minCycleMs`.
  * - After any other failure, wait a growing, jittered backoff, and log the
  *   streak once (a warning when it starts, info when it ends) rather than
  *   once per attempt.
@@ -88,7 +88,7 @@ async function handleFailure(options: StoreSyncLoopOptions, streak: FailureStrea
   const { code, message, endOfHold } = describeFailure(error);
 
   if (options.longPoll && endOfHold) {
-    options.logger.debug('Store sync long poll ended without an answer; polling again', { ...options.logFields, operation: options.operation, errorCode: code });
+    options.logger.debug('Store sync long poll ended without a response; polling again', { ...options.logFields, operation: options.operation, errorCode: code });
     return true;
   }
 

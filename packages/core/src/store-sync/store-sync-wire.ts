@@ -29,7 +29,7 @@ export interface WireLocalStore {
 /** @internal */
 export interface SyncStoresRequest {
   readonly workerServiceEnvironmentName: string;
-  /** Token of the States stores the worker has; null before the first answer. */
+  /** Version token of the worker's States stores; null before the first response. */
   readonly statesStoresVersionToken: string | null;
   readonly localStoresVersionToken: string;
   readonly localStores: readonly WireLocalStore[];
@@ -63,7 +63,7 @@ export interface ForceCheckRequestsRequest {
   readonly environmentName: string;
 }
 
-/** States answers HTTP 201 without a body when no request arrived during its hold. @internal */
+/** States returns HTTP 201 without a body when no request arrived during its hold. @internal */
 export interface ForceCheckRequestsResponse {
   readonly continuationToken?: unknown;
   readonly statesStoreUpdateRequests?: unknown;
@@ -82,7 +82,7 @@ export interface WireStoreStatus {
   readonly lastUpdateDate: string;
   /** ISO 8601 date of the last `Success` or `Disabled` status, in UTC; null before the first. */
   readonly lastSuccessDate: string | null;
-  /** Why the status is `Error`; null otherwise. */
+  /** Reason for an `Error` status; null otherwise. */
   readonly message: string | null;
 }
 

@@ -18,7 +18,7 @@ import { Wakeup } from './wakeup';
 export interface StoreSyncOptions {
   readonly client: StatesStoreClient;
   readonly stores: StoreRegistry;
-  /** The worker service environment States knows this worker by (`stepFunctions__EnvironmentName`). */
+  /** Name of the worker service environment in States (`stepFunctions__EnvironmentName`). */
   readonly environmentName: string;
   /** Request timeout of the two long polls, in milliseconds. */
   readonly pollTimeoutMs: number;
@@ -81,7 +81,7 @@ export class StoreSync {
     this.forceChecks = new ForceChecks({ client, stores, reporter: this.reporter, environmentName, pollTimeoutMs: options.pollTimeoutMs, logger });
   }
 
-  /** Token of the States stores applied last; undefined before the first answer. */
+  /** Version token of the States stores applied last; undefined before the first response. */
   get statesStoresVersionToken(): string | undefined {
     return this.definitions.statesStoresVersionToken;
   }
@@ -171,7 +171,7 @@ export class StoreSync {
   }
 }
 
-/** The registry's local definitions, which every merge starts from. */
+/** Returns the registry's local definitions, which every merge starts from. */
 function localDefinitionsOf(stores: StoreRegistry): StoreDefinition[] {
   return stores.names().flatMap((name) => {
     const definition = stores.definition(name);

@@ -1,6 +1,6 @@
 /**
  * A pause that another part of the program can cut short: {@link Wakeup.wake}
- * ends the current {@link Wakeup.wait}, or the next one when nobody waits.
+ * ends the current {@link Wakeup.wait}, or the next one when none is in progress.
  *
  * @internal
  */

@@ -147,13 +147,13 @@ describe(StoreSync.name, () => {
       const stores = createRegistry([]);
       const { entries } = await startSynced(states, stores, { pollTimeoutMs: 300 });
 
-      const endedOperations = () => new Set(entriesWith(entries, 'Store sync long poll ended without an answer; polling again').map((entry) => entry.operation));
+      const endedOperations = () => new Set(entriesWith(entries, 'Store sync long poll ended without a response; polling again').map((entry) => entry.operation));
       await waitUntil(() => endedOperations().size === 2, 'a long poll of each loop times out');
       states.storeSync.setStatesStores(environmentName, [statesFileStore('dwh', tempDir())]);
       await waitUntil(() => stores.has('dwh'), 'the store published afterwards is applied');
 
       expect(entries.filter((entry) => entry.level === 'warn' || entry.level === 'error')).toEqual([]);
-      const ends = entriesWith(entries, 'Store sync long poll ended without an answer; polling again');
+      const ends = entriesWith(entries, 'Store sync long poll ended without a response; polling again');
       expect(ends.find((entry) => entry.operation === 'DfaktoStatesSyncStores')).toMatchObject({ level: 'debug', errorCode: 'RequestTimeout' });
       expect(ends.find((entry) => entry.operation === 'DfaktoStatesGetStoreForceCheckRequests')).toMatchObject({ level: 'debug', errorCode: 'RequestTimeout' });
     });
@@ -173,7 +173,7 @@ describe(StoreSync.name, () => {
 
       expect(failures).toEqual([]);
       expect(entries.filter((entry) => entry.level === 'warn' || entry.level === 'error')).toEqual([]);
-      expect(entriesWith(entries, 'Store sync long poll ended without an answer; polling again')).toHaveLength(2);
+      expect(entriesWith(entries, 'Store sync long poll ended without a response; polling again')).toHaveLength(2);
     });
 
     it('backs off after HTTP 500 errors and logs the streak once', async () => {
