@@ -109,7 +109,7 @@ describe(`${WorkerApplication.name} health and metrics server`, () => {
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });
 
-  it('answers HEAD without a body, other methods with 405 and other paths with 404', async () => {
+  it('handles HEAD, other methods and unknown paths', async () => {
     const states = await startStates();
     const { app } = await createApp(states, [BlockingWorker], { httpServer });
     await app.listen();

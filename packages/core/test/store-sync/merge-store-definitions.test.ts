@@ -31,7 +31,7 @@ describe(mergeStoreDefinitions.name, () => {
     expect(definitions[2]).toMatchObject({ type: 'postgresql', healthCheck: true, healthCheckDelaySeconds: 30, config: { host: '127.0.0.1', password: 'pw' } });
   });
 
-  it('keeps the local store and renames a States store of the same name, in any case', async () => {
+  it('renames a colliding States store, in any case', async () => {
     const { definitions, entries } = await merge([{ name: 'WAREHOUSE', type: 'postgresql', config: {} }]);
 
     expect(definitions.map((definition) => definition.name)).toEqual(['Warehouse', 'files', 'states::WAREHOUSE']);

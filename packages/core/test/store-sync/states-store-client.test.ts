@@ -78,7 +78,7 @@ describe(StatesStoreClient.name, () => {
       expect(states.storeSync.statuses(environmentName)).toMatchObject({ statesStoreStatus: [status], localStoreStatus: [] });
     });
 
-    it('sends the headers of the extension and a SigV4 signature for the states service', async () => {
+    it('sends the extension headers, signed with SigV4', async () => {
       const states = await startStates();
       const gateway = await startGateway(states);
 

@@ -83,7 +83,7 @@ describe(`${WorkerApplication.name} with store sync`, () => {
     expect(outcome).toEqual({ status: 'succeeded', output: '{"files":["file://dwh/a.csv"]}' });
   });
 
-  it('uses a store added, changed or removed in States for the next task without a restart', async () => {
+  it('follows States changes without a restart', async () => {
     const states = await startStates();
     const { app } = await createApp(states, [ListFilesWorker], storeSync);
     await app.listen();
@@ -106,7 +106,7 @@ describe(`${WorkerApplication.name} with store sync`, () => {
     expect(removed.status === 'failed' ? removed.cause : '').toContain("- store: Store 'dwh' not found. Existing stores: none.");
   });
 
-  it('lets a running task keep its store across a change and closes that store after the task', async () => {
+  it('lets a running task keep its store', async () => {
     const states = await startStates();
     states.storeSync.setStatesStores(environmentName, [statesFileStore('dwh', folderWith('old.csv'))]);
     const { app } = await createApp(states, [ListFilesWorker], storeSync);
@@ -165,7 +165,7 @@ describe(`${WorkerApplication.name} with store sync`, () => {
     expect(states.storeSync.localStores(environmentName).map((store) => store.name)).toEqual(['files', 'gone']);
   });
 
-  it('stops store sync at the start of the shutdown without waiting out its long polls', async () => {
+  it('stops store sync without waiting out long polls', async () => {
     const states = await startStates();
     const gateway = await Gateway.start(states.url);
     const { app, entries } = await createApp(states, [ListFilesWorker], {

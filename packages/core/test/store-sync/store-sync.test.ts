@@ -79,7 +79,7 @@ describe(StoreSync.name, () => {
       expect(stores.names()).toEqual(['files']);
     });
 
-    it('keeps the local store on a name collision and serves the States one as states::<name>', async () => {
+    it('renames a colliding States store to states::<name>', async () => {
       const states = await startStates();
       const [local, remote] = [tempDir(), tempDir()];
       states.storeSync.setStatesStores(environmentName, [statesFileStore('Files', remote)]);
@@ -106,7 +106,7 @@ describe(StoreSync.name, () => {
       expect(stores.names()).toEqual(['dwh', 'files']);
     });
 
-    it('keeps the instance a snapshot holds across a change and closes it once released', async () => {
+    it("keeps a snapshot's instance until its release", async () => {
       const states = await startStates();
       const [first, second] = [tempDir(), tempDir()];
       writeFileSync(join(first, 'old.csv'), 'a');
@@ -128,7 +128,7 @@ describe(StoreSync.name, () => {
       await expect(held.list()).rejects.toThrow("Store 'dwh' is closed: cannot list files.");
     });
 
-    it('serves a States store with an invalid definition as unavailable and keeps the others', async () => {
+    it('serves an invalid States store as unavailable', async () => {
       const states = await startStates();
       states.storeSync.setStatesStores(environmentName, [{ name: 'broken', type: '' }, statesFileStore('dwh', tempDir())]);
       const stores = createRegistry([]);
@@ -257,7 +257,7 @@ describe(StoreSync.name, () => {
       expect(entriesWith(entries, 'Store force check requested')).toMatchObject([{ stores: ['dwh', 'files'], environmentName }]);
     });
 
-    it('checks a renamed States store under its prefixed name and reports it under its own', async () => {
+    it('checks a renamed States store', async () => {
       const states = await startStates();
       const remote = tempDir();
       states.storeSync.setStatesStores(environmentName, [statesFileStore('files', remote, true)]);

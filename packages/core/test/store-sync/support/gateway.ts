@@ -14,7 +14,7 @@ export interface GatewayRequest {
  * A reverse proxy in front of Local States, as a load balancer or an ingress
  * would sit in front of beVault States. It forwards every request unchanged
  * (the Host header included, so SigV4 signatures still verify), records it,
- * and answers `504 Gateway Time-out` itself for the operations given to
+ * and returns `504 Gateway Time-out` itself for the operations given to
  * {@link Gateway.timeOut}, as a gateway does when its upstream timeout is
  * shorter than the long poll. {@link Gateway.swallow} makes it hang instead.
  */
@@ -37,7 +37,7 @@ export class Gateway {
         const operation = String(incoming.headers['x-amz-target'] ?? '').replace(/^AWSStepFunctions\./, '');
         this.requests.push({ operation, headers: incoming.headers, body: body.toString('utf8'), at: Date.now() });
 
-        // Held without an answer until the client hangs up.
+        // Held without a response until the client hangs up.
         if (this.swallowed.has(operation)) {
           return;
         }
@@ -76,7 +76,7 @@ export class Gateway {
     return gateway;
   }
 
-  /** Answers the next `times` calls of `operation` with HTTP 504. */
+  /** Returns HTTP 504 for the next `times` calls of `operation`. */
   timeOut(operation: string, times: number): void {
     this.timeouts.set(operation, (this.timeouts.get(operation) ?? 0) + times);
   }
