@@ -24,6 +24,8 @@ export interface ClientSpec {
   readonly heartbeatSeconds?: number;
   /** Pollers per framework worker. @default concurrency */
   readonly maxPollers?: number;
+  /** Log level of the framework. @default 'info', which logs one line per task */
+  readonly logLevel?: 'info' | 'warn';
 }
 
 /** Commands of the client child process. */

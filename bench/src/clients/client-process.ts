@@ -1,14 +1,15 @@
+import { createRequire } from 'node:module';
+
 import { cpuMicros, sampleMemory } from '../measure/process-usage';
 import { serveCommands } from '../process/serve-commands';
 import { benchActivityName, type ClientCommands, type ClientSpec } from './client-commands';
-import { FrameworkClient } from './framework-client';
-import { RawSdkLoop } from './raw-sdk-loop';
-import { StepFunctionWorkerClient } from './step-function-worker-client';
 import { TaskGate } from './task-behavior';
 
 /**
  * Child process running one worker implementation against Local States,
- * so that its CPU time and memory are its own.
+ * so that its CPU time and memory are its own. Each implementation's module
+ * is loaded only when it runs: aws-sdk v2, which step-function-worker
+ * loads, requires `domain`, which slows every EventEmitter of the process.
  */
 interface RunningClient {
   start(): Promise<void>;
@@ -19,6 +20,9 @@ interface RunningClient {
 
 const gate = new TaskGate();
 let client: RunningClient | undefined;
+
+/** Loads a module when it is needed; `import()` would load it as ECMAScript, which the compiled CommonJS cannot be. */
+const loadModule = createRequire(__filename);
 
 function createClient(spec: ClientSpec): RunningClient {
   const heartbeatMs = spec.heartbeatSeconds === undefined ? undefined : spec.heartbeatSeconds * 1000;
@@ -31,6 +35,8 @@ function createClient(spec: ClientSpec): RunningClient {
         throw new Error(`A framework client polls the activities of one environment, got ${[...environments].join(', ')}.`);
       }
 
+      const { FrameworkClient } = loadModule('./framework-client') as typeof import('./framework-client');
+
       return new FrameworkClient({
         url: spec.url,
         environmentName: [...environments][0],
@@ -40,10 +46,13 @@ function createClient(spec: ClientSpec): RunningClient {
         behavior: spec.behavior,
         gate,
         heartbeatSeconds: spec.heartbeatSeconds,
+        logLevel: spec.logLevel,
       });
     }
 
-    case 'raw-sdk':
+    case 'raw-sdk': {
+      const { RawSdkLoop } = loadModule('./raw-sdk-loop') as typeof import('./raw-sdk-loop');
+
       return new RawSdkLoop({
         url: spec.url,
         activityNames: spec.activities.map((activity) => benchActivityName(activity.environmentName, activity.workerName)),
@@ -52,8 +61,11 @@ function createClient(spec: ClientSpec): RunningClient {
         gate,
         heartbeatMs,
       });
+    }
 
-    case 'step-function-worker':
+    case 'step-function-worker': {
+      const { StepFunctionWorkerClient } = loadModule('./step-function-worker-client') as typeof import('./step-function-worker-client');
+
       return new StepFunctionWorkerClient({
         url: spec.url,
         activityArns: spec.activities.map((activity) => activity.arn),
@@ -62,6 +74,7 @@ function createClient(spec: ClientSpec): RunningClient {
         gate,
         heartbeatMs,
       });
+    }
   }
 }
 

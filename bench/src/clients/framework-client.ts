@@ -18,12 +18,14 @@ export interface FrameworkClientOptions {
   readonly heartbeatSeconds?: number;
   /** Pollers per worker. @default concurrency */
   readonly maxPollers?: number;
+  /** @default 'info', which logs one line per task */
+  readonly logLevel?: 'info' | 'warn';
 }
 
 /**
  * This framework, configured as a user would: one `@Worker` class per
- * activity, logging each task at info as JSON lines (to stdout, which the
- * runner sends to /dev/null), everything else at its defaults.
+ * activity, logging at info (one line per task) as JSON lines to stdout,
+ * which the runner sends to /dev/null, everything else at its defaults.
  */
 export class FrameworkClient {
   private application: WorkerApplication | undefined;
@@ -50,7 +52,7 @@ export class FrameworkClient {
         defaultMaxPollers: options.maxPollers ?? options.concurrency,
         defaultHeartbeatSeconds: options.heartbeatSeconds,
         loggingConfigPath: false,
-        logLevel: 'info',
+        logLevel: options.logLevel ?? 'info',
         logFormat: 'json',
       },
     });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { EXIT_COMMAND, type CommandResponse, type CommandTable } from './command-protocol';
 
 /** Hook that lets Node load the TypeScript sources, for runs from the sources (the vitest smoke test). */
-const TYPESCRIPT_HOOK = join(__dirname, '..', '..', 'loader', 'register-typescript.cjs');
+export const TYPESCRIPT_HOOK = join(__dirname, '..', '..', 'loader', 'register-typescript.cjs');
 
 /** Last bytes of a child's stderr kept for error messages. */
 const STDERR_TAIL_BYTES = 4_000;

@@ -42,19 +42,18 @@ export interface ScenarioResult {
   readonly durationMs: number;
 }
 
-/** Builds a row comparing `value` with `baseline`, with the ratio and whether the target holds. */
-export function compared(
-  row: Omit<ResultRow, 'baseline' | 'ratio' | 'targetMet'>,
-  baseline: { subject: string; value: number },
-  minimumRatio?: number,
-): ResultRow {
+/** A bound the ratio must meet: at least `atLeast`, or below `below`. */
+export type RatioTarget = { readonly atLeast: number } | { readonly below: number };
+
+/** Builds a row comparing `value` with `baseline`, with the ratio and whether `target` holds. */
+export function compared(row: Omit<ResultRow, 'baseline' | 'ratio' | 'target' | 'targetMet'>, baseline: { subject: string; value: number }, target?: RatioTarget): ResultRow {
   const ratio = baseline.value === 0 ? Number.NaN : row.value / baseline.value;
 
-  return {
-    ...row,
-    baseline,
-    ratio,
-    target: minimumRatio === undefined ? row.target : `ratio >= ${minimumRatio}`,
-    targetMet: minimumRatio === undefined ? undefined : ratio >= minimumRatio,
-  };
+  if (target === undefined) {
+    return { ...row, baseline, ratio };
+  }
+
+  return 'atLeast' in target
+    ? { ...row, baseline, ratio, target: `ratio >= ${target.atLeast}`, targetMet: ratio >= target.atLeast }
+    : { ...row, baseline, ratio, target: `ratio < ${target.below}`, targetMet: ratio < target.below };
 }

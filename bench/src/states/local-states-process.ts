@@ -1,3 +1,5 @@
+import type { ActivityCounters } from '@bevault-workers/states-local';
+
 import { ChildProcessClient, childEntry } from '../process/child-process-client';
 import type { BatchReport, BatchRequest, StatesCommands } from './states-commands';
 
@@ -53,6 +55,11 @@ export class LocalStatesProcess {
    */
   waitForPolls(activityName: string, polls: number, timeoutMs = 30_000): Promise<void> {
     return this.child.request('waitForPolls', { activityName, polls, timeoutMs });
+  }
+
+  /** Counters of one activity: requests per operation, tasks delivered, lost and so on. */
+  counters(activityName: string): Promise<ActivityCounters> {
+    return this.child.request('counters', activityName);
   }
 
   /** CPU time the process used so far, in microseconds. */

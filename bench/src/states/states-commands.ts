@@ -1,4 +1,4 @@
-import type { TaskTimeouts } from '@bevault-workers/states-local';
+import type { ActivityCounters, TaskTimeouts } from '@bevault-workers/states-local';
 
 import type { HeartbeatSummary } from './heartbeat-tracker';
 
@@ -37,4 +37,5 @@ export interface StatesCommands {
   /** Resolves once `polls` GetActivityTask calls of the activity are held. */
   waitForPolls(request: { activityName: string; polls: number; timeoutMs: number }): Promise<void>;
   cpuMicros(): number;
+  counters(activityName: string): ActivityCounters;
 }

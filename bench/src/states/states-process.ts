@@ -86,6 +86,7 @@ const commands: StatesCommands = {
   runBatch,
   waitForPolls,
   cpuMicros: () => cpuMicros(),
+  counters: (activityName) => running().counters(activityName),
 };
 
 serveCommands(commands, async () => {

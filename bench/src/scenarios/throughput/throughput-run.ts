@@ -6,6 +6,8 @@ import type { LocalStatesProcess } from '../../states/local-states-process';
 export interface ThroughputRunOptions {
   readonly states: LocalStatesProcess;
   readonly variant: ClientVariant;
+  /** Log level of the framework. @default 'info' */
+  readonly logLevel?: 'info' | 'warn';
   readonly concurrency: number;
   /** Tasks run first and not measured, to let the JIT compile the hot paths. */
   readonly warmupTasks: number;
@@ -49,6 +51,7 @@ export async function runThroughputOnce(options: ThroughputRunOptions): Promise<
     activities: [{ environmentName, workerName, arn }],
     concurrency,
     behavior: { kind: 'noop' },
+    logLevel: options.logLevel,
   });
 
   try {
