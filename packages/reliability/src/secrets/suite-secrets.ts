@@ -15,6 +15,8 @@ export const suiteSecrets = {
   sqlServerPassword: 'rel-mssql-password-77e1f0a5c2',
   /** `Password` of the `dropbox` SFTP store. */
   sftpPassword: 'rel-sftp-password-c03d9a6e88',
+  /** A wrong `stepFunctions__authenticationSecret`, which the endpoint rejects; a secret all the same. */
+  wrongSecretKey: 'rel-wrong-secret-e5a19c0b72',
 } as const;
 
 /** Name of each suite secret, for reports that must not print the value itself. */
