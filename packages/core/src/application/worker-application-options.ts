@@ -54,7 +54,10 @@ export interface WorkerApplicationOptions {
   readonly logger?: Logger;
 
   /**
-   * Whether SIGINT and SIGTERM start a graceful shutdown, and a second one stops at once.
+   * Whether the application owns the process: SIGINT and SIGTERM start a
+   * graceful shutdown and a second one stops at once, and an uncaught
+   * exception or unhandled rejection starts a graceful shutdown after which
+   * the process exits with code 1.
    * @defaultValue true
    */
   readonly handleSignals?: boolean;

@@ -11,6 +11,7 @@ import type { HealthServer, HttpServerAddress } from '../http/health-server';
 import { readinessOf, type Readiness } from '../http/readiness';
 import { ApplicationStateMachine, type ApplicationState } from '../lifecycle/application-state';
 import { installSignalHandlers } from '../lifecycle/signal-handlers';
+import { installUncaughtErrorHandler } from '../lifecycle/uncaught-error-handler';
 import { AnswerSender } from '../polling/answer-sender';
 import { registerActivities } from '../registration/register-activities';
 import { drainWorkers, type WorkerRuntime } from '../shutdown/drain-workers';
@@ -245,10 +246,15 @@ export class WorkerApplication {
     this.machine.set('starting', { workers: this.plans.map((plan) => plan.definition.name), endpoint: this.endpointLabel() });
 
     if (this.handleSignals) {
-      this.removeSignalHandlers = installSignalHandlers(
+      const removeSignalHandlers = installSignalHandlers(
         { shutdown: () => void this.close(), stopNow: () => this.close({ immediate: true }) },
         this.logger,
       );
+      const removeUncaughtErrorHandler = installUncaughtErrorHandler(() => this.close(), this.logger);
+      this.removeSignalHandlers = () => {
+        removeSignalHandlers();
+        removeUncaughtErrorHandler();
+      };
     }
 
     let arns: Map<string, string> | undefined;

@@ -11,12 +11,13 @@ export type Behaviour =
   | 'bigint-output'
   | 'cyclic-output'
   | 'never-settle'
-  | 'timer-throw';
+  | 'timer-throw'
+  | 'unhandled-rejection';
 
 /** Input of {@link BehaviourWorker}. */
 export interface BehaviourInput {
   readonly behaviour?: Behaviour;
-  /** For `timer-throw`: delay of the throwing timer, in milliseconds. @defaultValue 50 */
+  /** For `timer-throw` and `unhandled-rejection`: delay before the error, in milliseconds. @defaultValue 50 */
   readonly delayMs?: number;
 }
 
@@ -29,8 +30,8 @@ export const bigOutputBytes = 300 * 1024;
 /**
  * A handler that misbehaves on request: throws values that are not errors or
  * a 40,000-character message, returns outputs that are too large or cannot be
- * serialized, never settles, or throws from a timer callback after it
- * returned. The input arrives as parsed JSON (no `@Input` class).
+ * serialized, never settles, or, after it returned, throws from a timer
+ * callback or leaves a promise rejection unhandled. The input arrives as parsed JSON (no `@Input` class).
  */
 @Worker('rel_behaviour', { concurrency: 3, maxPollers: 1 })
 export class BehaviourWorker implements WorkerHandler<BehaviourInput, unknown> {
@@ -56,6 +57,8 @@ export class BehaviourWorker implements WorkerHandler<BehaviourInput, unknown> {
         return new Promise<never>(() => undefined);
       case 'timer-throw':
         return scheduleThrow(input.delayMs ?? 50, task);
+      case 'unhandled-rejection':
+        return scheduleRejection(input.delayMs ?? 50, task);
     }
   }
 }
@@ -70,6 +73,15 @@ function cyclicValue(): object {
 function scheduleThrow(delayMs: number, task: TaskContext): { scheduled: true } {
   setTimeout(() => {
     throw new Error(`Timer callback of task ${task.taskId} failed`);
+  }, delayMs);
+
+  return { scheduled: true };
+}
+
+/** Returns at once; the timer then creates a rejected promise that nothing handles. */
+function scheduleRejection(delayMs: number, task: TaskContext): { scheduled: true } {
+  setTimeout(() => {
+    void Promise.reject(new Error(`Promise of task ${task.taskId} rejected unhandled`));
   }, delayMs);
 
   return { scheduled: true };
