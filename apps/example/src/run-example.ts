@@ -104,7 +104,9 @@ export async function runExample(options: RunExampleOptions): Promise<RunExample
   }
 
   const envFile = resolveEnvFile(cwd, options.envFile);
-  const config = loadWorkerConfig({ env: options.env, envFile, cwd });
+  // Only the endpoint and the store settings are read here. Store sync is checked by
+  // WorkerApplication.create(), once the endpoint (maybe the in-process Local States) is known.
+  const config = loadWorkerConfig({ env: options.env, envFile, cwd, overrides: { storeSync: { enabled: false } } });
   const stores = loadExampleStoreDefinitions(dataDirectory(env, cwd), { env, cwd, configPath: config.storeConfigPath });
   const endpoint = await openServiceEndpoint(config, env);
   const runOnce = endpoint.statesLocal !== undefined || args.run;
@@ -133,6 +135,9 @@ export async function runExample(options: RunExampleOptions): Promise<RunExample
     try {
       await app.listen();
       writeLine(`Workers polling ${endpoint.serviceUrl ?? `AWS Step Functions in ${endpoint.region}`}: ${[...app.activityArns.keys()].join(', ')}`);
+      if (app.httpServerAddress !== undefined) {
+        writeLine(`Health and metrics: ${app.httpServerAddress.url}/healthz, /readyz and /metrics`);
+      }
       if (stores.embedded.length > 0) {
         writeLine(`Embedded stores: ${stores.embedded.join(', ')}`);
       }
