@@ -42,6 +42,17 @@ export default defineConfig({
       {
         extends: true as const,
         test: {
+          // Runs every benchmark scenario with --quick, from the sources, to prove it works.
+          name: 'bench',
+          root: resolve(__dirname, 'bench'),
+          include: ['test/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true as const,
+        test: {
           name: 'example',
           root: resolve(__dirname, 'apps/example'),
           include: ['test/**/*.test.ts'],

@@ -9,23 +9,59 @@
  * sources through the `paths` of the root tsconfig.json, and lets a `.js`
  * path whose file is missing load its `.ts` source, as the compiled
  * layout would. A built benchmark never loads it.
+ *
+ * Compiled files are cached under the system temporary directory, keyed by
+ * path, size and modification time, so that the many child processes of a
+ * run load TypeScript itself only for files that changed.
  */
-const { readFileSync, existsSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
+const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
-const ts = require('typescript');
 
 const repositoryRoot = resolve(__dirname, '..', '..');
+const cacheDirectory = join(tmpdir(), 'bvw-bench-typescript-cache');
 
-const compilerOptions = {
-  module: ts.ModuleKind.CommonJS,
-  target: ts.ScriptTarget.ES2022,
-  esModuleInterop: true,
-  experimentalDecorators: true,
-  emitDecoratorMetadata: true,
-  useDefineForClassFields: false,
-  inlineSourceMap: true,
-};
+/** Bump when the compiler options change, so that older cached output is not reused. */
+const CACHE_VERSION = 1;
+
+let typescript;
+
+function compilerOptions(ts) {
+  return {
+    module: ts.ModuleKind.CommonJS,
+    target: ts.ScriptTarget.ES2022,
+    esModuleInterop: true,
+    experimentalDecorators: true,
+    emitDecoratorMetadata: true,
+    useDefineForClassFields: false,
+    inlineSourceMap: true,
+  };
+}
+
+/** Compiles one file, or returns its cached output. */
+function compile(filename) {
+  const { size, mtimeMs } = statSync(filename);
+  const key = createHash('sha256').update(`${CACHE_VERSION}\0${filename}\0${size}\0${mtimeMs}`).digest('hex');
+  const cached = join(cacheDirectory, `${key}.js`);
+
+  if (existsSync(cached)) {
+    return readFileSync(cached, 'utf8');
+  }
+
+  typescript ??= require('typescript');
+
+  const output = typescript.transpileModule(readFileSync(filename, 'utf8'), { compilerOptions: compilerOptions(typescript), fileName: filename }).outputText;
+
+  mkdirSync(cacheDirectory, { recursive: true });
+  // A unique temporary name keeps a concurrent reader from seeing half a file.
+  const partial = `${cached}.${process.pid}.tmp`;
+  writeFileSync(partial, output);
+  renameSync(partial, cached);
+
+  return output;
+}
 
 /** Workspace package names mapped to their `src/index.ts`, read from the root tsconfig.json. */
 function readWorkspacePaths() {
@@ -66,8 +102,5 @@ Module._findPath = function findTypeScriptSource(request, paths, isMain) {
 };
 
 require.extensions['.ts'] = function compileTypeScript(module, filename) {
-  const source = readFileSync(filename, 'utf8');
-  const output = ts.transpileModule(source, { compilerOptions, fileName: filename });
-
-  module._compile(output.outputText, filename);
+  module._compile(compile(filename), filename);
 };

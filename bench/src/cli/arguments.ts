@@ -10,8 +10,8 @@ export interface BenchArguments {
   readonly help: boolean;
 }
 
-/** File `--json` writes to when it gets no path. */
-export const DEFAULT_JSON_FILE = 'bench-results.json';
+/** File `--json` writes to when it gets no path, from the repository root (ignored by git). */
+export const DEFAULT_JSON_FILE = 'bench/results/latest.json';
 
 export const USAGE = `Usage: pnpm bench [-- options]
 

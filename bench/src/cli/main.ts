@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 import { buildJsonReport } from '../report/json-report';
 import { renderChecksAndNotes, renderSummaryTable } from '../report/summary-table';
@@ -45,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
   console.log(renderChecksAndNotes(results));
 
   if (args.jsonFile !== undefined) {
+    await mkdir(dirname(args.jsonFile), { recursive: true });
     await writeFile(args.jsonFile, `${JSON.stringify(report, null, 2)}\n`);
     console.error(`[bench] results written to ${args.jsonFile}`);
   }

@@ -29,13 +29,13 @@ export interface MemoryRunOptions {
   readonly concurrency: number;
   /** Tasks held in flight per worker after the idle sample; none when 0. */
   readonly tasksPerWorker: number;
+  /** Time the client is left polling before its idle sample, in milliseconds. */
+  readonly settleMs: number;
   readonly runId: string;
 }
 
 /** Samples taken per state; their median is kept. */
 const SAMPLES = 3;
-/** Time a client is left polling before its idle sample, in milliseconds. */
-const SETTLE_MS = 1_000;
 
 /**
  * Starts a client with {@link WORKER_COUNT} workers, samples its memory once
@@ -65,7 +65,7 @@ export async function measureMemory(options: MemoryRunOptions): Promise<MemoryFi
       await states.waitForPolls(name, concurrency);
     }
 
-    await sleep(SETTLE_MS);
+    await sleep(options.settleMs);
     const idle = await sampleClient(() => client.request('memory'));
 
     if (tasksPerWorker === 0) {

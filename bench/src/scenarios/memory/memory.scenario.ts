@@ -9,7 +9,7 @@ const VARIANTS: readonly ClientVariant[] = ['raw-sdk', 'framework', 'step-functi
 const IDLE_CONCURRENCY = 10;
 
 function settings(quick: boolean) {
-  return quick ? { inFlight: 100, repeats: 1 } : { inFlight: 1_000, repeats: 3 };
+  return quick ? { inFlight: 100, repeats: 1, settleMs: 200 } : { inFlight: 1_000, repeats: 3, settleMs: 1_000 };
 }
 
 /**
@@ -22,9 +22,9 @@ export const memoryScenario: Scenario = {
   name: 'memory',
   title: 'Memory of an idle and of a loaded application',
   async run(context: ScenarioContext): Promise<ScenarioOutput> {
-    const { inFlight, repeats } = settings(context.quick);
+    const { inFlight, repeats, settleMs } = settings(context.quick);
     const loadedConcurrency = inFlight / WORKER_COUNT;
-    const states = await LocalStatesProcess.start({ pollHoldMs: 500 });
+    const states = await LocalStatesProcess.start({ pollHoldMs: context.quick ? 200 : 500 });
     const idle = new Map<ClientVariant, MemoryFigures[]>();
     const loaded = new Map<ClientVariant, MemoryFigures[]>();
     let runNumber = 0;
@@ -33,8 +33,8 @@ export const memoryScenario: Scenario = {
       for (let repeat = 0; repeat < repeats; repeat += 1) {
         for (const variant of VARIANTS) {
           runNumber += 1;
-          const idleFigures = await measureMemory({ states, variant, concurrency: IDLE_CONCURRENCY, tasksPerWorker: 0, runId: `${runNumber}i` });
-          const loadedFigures = await measureMemory({ states, variant, concurrency: loadedConcurrency, tasksPerWorker: loadedConcurrency, runId: `${runNumber}l` });
+          const idleFigures = await measureMemory({ states, variant, concurrency: IDLE_CONCURRENCY, tasksPerWorker: 0, settleMs, runId: `${runNumber}i` });
+          const loadedFigures = await measureMemory({ states, variant, concurrency: loadedConcurrency, tasksPerWorker: loadedConcurrency, settleMs, runId: `${runNumber}l` });
 
           idle.set(variant, [...(idle.get(variant) ?? []), idleFigures]);
           loaded.set(variant, [...(loaded.get(variant) ?? []), loadedFigures]);

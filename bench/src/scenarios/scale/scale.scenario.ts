@@ -24,7 +24,7 @@ export const scaleScenario: Scenario = {
   title: '1,000 concurrent tasks with heartbeats',
   async run(context: ScenarioContext): Promise<ScenarioOutput> {
     const { tasks, sleepMs, repeats } = settings(context.quick);
-    const states = await LocalStatesProcess.start({ pollHoldMs: 500 });
+    const states = await LocalStatesProcess.start({ pollHoldMs: context.quick ? 200 : 500 });
     const samples = new Map<ClientVariant, ScaleSample[]>();
     let runNumber = 0;
 
