@@ -13,7 +13,7 @@ export const maxInputNesting = 512;
  * Returns whether the arrays and objects of a JSON text nest deeper than
  * `limit`, without parsing it: one pass over the characters, skipping
  * strings, that stops at the first level over the limit. Text that is not
- * JSON gives an approximate answer, and the parser reports it afterwards.
+ * JSON gives an approximate result, and the parser reports it afterwards.
  *
  * @internal
  */

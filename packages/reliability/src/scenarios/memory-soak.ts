@@ -37,7 +37,7 @@ export interface MemoryTrend {
   readonly maxBytes: number;
 }
 
-/** What a memory soak measured. */
+/** Figures of a memory soak. */
 export interface MemorySoakReport {
   readonly durationMs: number;
   readonly sampleMs: number;

@@ -24,7 +24,7 @@ describe('Twenty rolling deploys under load', () => {
     expect(report.rounds.filter((round) => round.runningAtSignal < 2 || round.pollsAtSignal < 1)).toEqual([]);
   });
 
-  it('exits with 0 after one SIGTERM and 143 after two, leaving no task running', () => {
+  it('exits cleanly, leaving no task running', () => {
     for (const round of report.rounds) {
       expect(round.exit, `round ${round.round}`).toEqual({ code: round.secondSignal ? 143 : 0, signal: null });
       expect(round.tasksRunningAfterExit, `round ${round.round}`).toBe(0);

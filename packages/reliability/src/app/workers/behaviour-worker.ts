@@ -1,6 +1,6 @@
 import { Worker, type TaskContext, type WorkerHandler } from '@bevault-workers/core';
 
-/** What {@link BehaviourWorker} does with a task. */
+/** Misbehaviour {@link BehaviourWorker} shows on a task. */
 export type Behaviour =
   | 'return-input'
   | 'throw-string'
@@ -28,10 +28,10 @@ export const longMessageLength = 40_000;
 export const bigOutputBytes = 300 * 1024;
 
 /**
- * A handler that misbehaves on request: throws values that are not errors or
- * a 40,000-character message, returns outputs that are too large or cannot be
- * serialized, never settles, or, after it returned, throws from a timer
- * callback or leaves a promise rejection unhandled. The input arrives as parsed JSON (no `@Input` class).
+ * A handler that misbehaves on request. It throws values that are not errors
+ * or a 40,000-character message, returns outputs that are too large or cannot
+ * be serialized, or never settles. It can also return at once and then throw
+ * from a timer callback or leave a promise rejection unhandled. The input arrives as parsed JSON (no `@Input` class).
  */
 @Worker('rel_behaviour', { concurrency: 3, maxPollers: 1 })
 export class BehaviourWorker implements WorkerHandler<BehaviourInput, unknown> {
