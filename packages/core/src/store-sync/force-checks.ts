@@ -4,6 +4,7 @@ import type { Logger } from 'winston';
 import { registryNameOf } from './merge-store-definitions';
 import type { StatesStoreClient } from './states-store-client';
 import type { StoreStatusReporter } from './store-status-reporter';
+import { waitAtMost } from './wait-at-most';
 
 /**
  * Options of a {@link ForceChecks}.
@@ -17,6 +18,8 @@ export interface ForceChecksOptions {
   readonly environmentName: string;
   /** Request timeout of the long poll, in milliseconds. */
   readonly pollTimeoutMs: number;
+  /** Longest wait for the requested health checks before the post, in milliseconds. */
+  readonly checkWaitMs: number;
   readonly logger: Logger;
 }
 
@@ -61,7 +64,8 @@ export class ForceChecks {
     }
 
     logger.info('Store force check requested', { stores: registryNames, environmentName });
-    await this.options.stores.checkHealth(registryNames);
+    // A ping that hangs must neither stop the post nor hold a shutdown.
+    await waitAtMost(this.options.stores.checkHealth(registryNames), this.options.checkWaitMs, signal);
     await this.options.reporter.post(signal);
 
     // The token moves on only after the post, so after a failure States sends the same requests again.

@@ -1,6 +1,7 @@
 import type { StoreRegistry } from '@bevault-workers/stores';
 
 import type { StatesStoreClient } from './states-store-client';
+import { waitAtMost } from './wait-at-most';
 import { readStoreStatuses, type StoreStatus } from './store-statuses';
 import type { PostStoreStatusRequest, WireStoreStatus, WireStoreStatusValue } from './store-sync-wire';
 
@@ -15,6 +16,8 @@ export interface StoreStatusReporterOptions {
   readonly environmentName: string;
   /** Request timeout of a post, in milliseconds. */
   readonly requestTimeoutMs: number;
+  /** Longest wait for the first health checks before a post, in milliseconds. */
+  readonly checkWaitMs: number;
 }
 
 /**
@@ -32,15 +35,20 @@ export class StoreStatusReporter {
 
   /**
    * Waits for the first health check of the stores that have had none yet,
-   * then posts every status. A store whose check is still pending (health
-   * checks not started yet) is left out of the post.
+   * at most `checkWaitMs`, then posts every status. A store whose first check
+   * has not completed (health checks not started yet, a ping still running)
+   * is left out of the post.
    */
   async post(signal: AbortSignal): Promise<void> {
     const { stores } = this.options;
     const unchecked = readStoreStatuses(stores).filter((status) => status.status === 'Unknown');
 
     if (unchecked.length > 0) {
-      await stores.checkHealth(unchecked.map((status) => status.registryName));
+      await waitAtMost(
+        stores.checkHealth(unchecked.map((status) => status.registryName)),
+        this.options.checkWaitMs,
+        signal,
+      );
     }
 
     const now = new Date();

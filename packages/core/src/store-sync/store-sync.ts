@@ -1,13 +1,14 @@
 import type { StoreDefinition, StoreRegistry } from '@bevault-workers/stores';
 import type { Logger } from 'winston';
 
-import { Backoff, sleep } from '../polling/backoff';
+import { Backoff } from '../polling/backoff';
 import { DefinitionsSync } from './definitions-sync';
 import { ForceChecks } from './force-checks';
 import type { StatesStoreClient } from './states-store-client';
 import { StoreStatusReporter } from './store-status-reporter';
 import { runStoreSyncLoop, type StoreSyncLoopOptions } from './store-sync-loop';
 import { StoreSyncOperations, type StoreSyncOperation } from './store-sync-wire';
+import { waitAtMost } from './wait-at-most';
 import { Wakeup } from './wakeup';
 
 /**
@@ -68,7 +69,13 @@ export class StoreSync {
 
     this.backoff = options.backoff ?? new Backoff({ baseMs: 1_000, maxMs: 30_000 });
     this.firstSync = new Promise((resolve) => (this.markFirstSync = resolve));
-    this.reporter = new StoreStatusReporter({ client, stores, environmentName, requestTimeoutMs: options.requestTimeoutMs });
+    this.reporter = new StoreStatusReporter({
+      client,
+      stores,
+      environmentName,
+      requestTimeoutMs: options.requestTimeoutMs,
+      checkWaitMs: options.statusHeartbeatMs,
+    });
     this.definitions = new DefinitionsSync({
       client,
       stores,
@@ -78,7 +85,15 @@ export class StoreSync {
       logger,
       onApplied: () => this.statusWakeup.wake(),
     });
-    this.forceChecks = new ForceChecks({ client, stores, reporter: this.reporter, environmentName, pollTimeoutMs: options.pollTimeoutMs, logger });
+    this.forceChecks = new ForceChecks({
+      client,
+      stores,
+      reporter: this.reporter,
+      environmentName,
+      pollTimeoutMs: options.pollTimeoutMs,
+      checkWaitMs: options.statusHeartbeatMs,
+      logger,
+    });
   }
 
   /** Version token of the States stores applied last; undefined before the first response. */
@@ -125,17 +140,8 @@ export class StoreSync {
    * Resolves once the first DfaktoStatesSyncStores call ended, applied or
    * failed, or after `timeoutMs` milliseconds, or when stopping. Never rejects.
    */
-  async waitForFirstSync(timeoutMs: number): Promise<void> {
-    const waitEnd = new AbortController();
-    const endWait = (): void => waitEnd.abort();
-    this.stop.signal.addEventListener('abort', endWait, { once: true });
-
-    try {
-      await Promise.race([this.firstSync, sleep(timeoutMs, waitEnd.signal)]);
-    } finally {
-      this.stop.signal.removeEventListener('abort', endWait);
-      waitEnd.abort();
-    }
+  waitForFirstSync(timeoutMs: number): Promise<void> {
+    return waitAtMost(this.firstSync, timeoutMs, this.stop.signal);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { FileStore, StoreRegistry } from '@bevault-workers/stores';
+import { normalizeStoreDefinition, StoreRegistry, StoreTypeRegistry, type FileStore, type Store } from '@bevault-workers/stores';
 import type { StatesLocal } from '@bevault-workers/states-local';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -14,6 +14,24 @@ import { entriesWith } from '../polling/support/capture-logger';
 import { cleanUp, createRegistry, createSync, environmentName, fileStore, startGateway, startStates } from './support/harness';
 
 afterEach(cleanUp);
+
+/** A store whose ping never settles, as a server that accepts connections and never replies. */
+class HangingStore implements Store {
+  readonly kind = 'database' as const;
+  readonly type = 'hanging';
+
+  constructor(readonly context: { name: string }) {}
+
+  get name(): string {
+    return this.context.name;
+  }
+
+  ping(): Promise<void> {
+    return new Promise(() => undefined);
+  }
+
+  async close(): Promise<void> {}
+}
 
 /** A States file store definition, as States publishes it. */
 function statesFileStore(name: string, basePath: string, healthCheck = false) {
@@ -379,6 +397,26 @@ describe(StoreSync.name, () => {
 
       expect(succeededAt).toEqual(expect.any(String));
       expect(failed.localStoreStatus[0]?.lastSuccessDate).toBe(succeededAt);
+    });
+
+    it('posts without a store whose first check hangs', async () => {
+      const states = await startStates();
+      const types = StoreTypeRegistry.withBuiltIns().register('hanging', HangingStore);
+      const stores = StoreRegistry.create({
+        types,
+        definitions: [fileStore('files', tempDir()), normalizeStoreDefinition({ Name: 'stuck', Type: 'hanging', HealthCheck: true })],
+      });
+      stores.startHealthChecks();
+      const { sync } = await startSynced(states, stores, { statusHeartbeatMs: 300 });
+
+      sync.startStatusReports();
+      const posted = await states.storeSync.waitForStatuses(environmentName, undefined, 5_000);
+      const startedAt = Date.now();
+      await sync.close();
+
+      expect(posted.localStoreStatus.map((status) => status.name)).toEqual(['files']);
+      expect(Date.now() - startedAt).toBeLessThan(500);
+      await stores.close();
     });
 
     it('retries a failed post with backoff', async () => {
