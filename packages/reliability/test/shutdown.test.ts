@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { waitFor } from '../src/child/wait-for';
 import { Harness } from '../src/harness/harness';
 import { runShutdownRounds, type ShutdownRoundsReport } from '../src/scenarios/shutdown-rounds';
 
@@ -61,5 +62,34 @@ describe('Rolling deploys under load', () => {
 
   it('writes no secret to any output', () => {
     expect(harness.recorder.findings).toEqual([]);
+  });
+});
+
+describe('Second SIGTERM with polls in flight', () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await Harness.create({ pollHoldMs: 5_000 });
+  });
+
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  it('loses a task queued while the aborted polls are still held', async () => {
+    const child = harness.startApp({ label: 'immediate' });
+    await child.waitUntilRunning();
+    await waitFor(() => harness.states.counters('rel_typed').pollsInFlight === 1, 'rel_typed is polling');
+
+    child.signal('SIGTERM');
+    await child.waitForLine((line) => line.message === 'Shutdown started; polling stopped', 'the shutdown started');
+    child.signal('SIGTERM');
+    expect(await child.exited).toEqual({ code: 143, signal: null });
+
+    // The service still holds the poll the immediate stop aborted, and hands it the task: the documented limit.
+    const task = harness.states.enqueueTask('rel_typed', { name: 'orphan', count: 1 }, { timeoutSeconds: 1 });
+
+    await expect(task.outcome).resolves.toEqual({ status: 'timed-out', error: 'States.Timeout' });
+    expect(harness.states.counters('rel_typed').tasksLost).toBe(1);
   });
 });
