@@ -11,10 +11,10 @@ import { StoreRef } from '../../src/decorators/store-ref.decorator';
 import { Worker } from '../../src/decorators/worker.decorator';
 import { ConfigurationError } from '../../src/errors/configuration-error';
 import { WorkerErrorCodes } from '../../src/results/worker-error-codes';
-import { cleanUp, createApp, startStates, waitUntil } from '../e2e/support/harness';
+import { createApp, startStates, waitUntil } from '../e2e/support/harness';
 import { useTempDirs } from '../helpers/temp-dirs';
 import { entriesWith } from '../polling/support/capture-logger';
-import { Gateway } from './support/gateway';
+import { cleanUp, startGateway } from './support/harness';
 
 const environmentName = 'dev';
 
@@ -167,7 +167,7 @@ describe(`${WorkerApplication.name} with store sync`, () => {
 
   it('stops store sync without waiting out long polls', async () => {
     const states = await startStates();
-    const gateway = await Gateway.start(states.url);
+    const gateway = await startGateway(states);
     const { app, entries } = await createApp(states, [ListFilesWorker], {
       ...storeSync,
       storeSync: { ...storeSync.storeSync, baseUrl: gateway.url, pollTimeoutSeconds: 30 },
@@ -179,7 +179,6 @@ describe(`${WorkerApplication.name} with store sync`, () => {
 
     const startedAt = Date.now();
     await app.close();
-    await gateway.stop();
 
     const messages = entries.map((entry) => entry.message);
     expect(Date.now() - startedAt).toBeLessThan(5_000);

@@ -1,28 +1,22 @@
 import { normalizeStoreDefinition, StoreRegistry, type StoreDefinition } from '@bevault-workers/stores';
-import { StatesLocal, type StatesLocalOptions } from '@bevault-workers/states-local';
+import type { StatesLocal } from '@bevault-workers/states-local';
 
 import { Backoff } from '../../../src/polling/backoff';
 import { StatesStoreClient } from '../../../src/store-sync/states-store-client';
 import { StoreSync, type StoreSyncOptions } from '../../../src/store-sync/store-sync';
 import { captureLogger, type CapturedEntry } from '../../polling/support/capture-logger';
-import { testCredentials } from '../../e2e/support/harness';
+import { cleanUp as cleanUpEndpoints, testCredentials } from '../../e2e/support/harness';
 import { Gateway } from './gateway';
+
+/** Starts Local States that verifies signatures, with a one-second long-poll hold. */
+export { startStates } from '../../e2e/support/harness';
 
 /** The worker service environment of these tests. */
 export const environmentName = 'dev';
 
 const openSyncs: StoreSync[] = [];
 const openRegistries: StoreRegistry[] = [];
-const openEndpoints: StatesLocal[] = [];
 const openGateways: Gateway[] = [];
-
-/** Starts Local States that verifies signatures, with a one-second long-poll hold. */
-export async function startStates(options: StatesLocalOptions = {}): Promise<StatesLocal> {
-  const states = await StatesLocal.start({ pollHoldMs: 1_000, credentials: testCredentials, ...options });
-  openEndpoints.push(states);
-
-  return states;
-}
 
 /** Starts a {@link Gateway} in front of `states`. */
 export async function startGateway(states: StatesLocal): Promise<Gateway> {
@@ -78,5 +72,5 @@ export async function cleanUp(): Promise<void> {
   await Promise.all(openSyncs.splice(0).map((sync) => sync.close()));
   await Promise.all(openRegistries.splice(0).map((registry) => registry.close()));
   await Promise.all(openGateways.splice(0).map((gateway) => gateway.stop()));
-  await Promise.all(openEndpoints.splice(0).map((states) => states.stop()));
+  await cleanUpEndpoints();
 }
