@@ -29,8 +29,8 @@ class SignalProbeWorker {
   }
 }
 
-/** Sends its first heartbeat only after 2 s: longer than the 1 s HeartbeatSeconds of its tasks. */
-@Worker('rel_slow_heartbeat', { concurrency: 1, maxPollers: 1, heartbeatSeconds: 2 })
+/** Sends its first heartbeat only after 1 s: longer than the 0.5 s HeartbeatSeconds of its tasks. */
+@Worker('rel_slow_heartbeat', { concurrency: 1, maxPollers: 1, heartbeatSeconds: 1 })
 class SlowHeartbeatWorker extends SignalProbeWorker {}
 
 /** Whether every slot in use holds a poll, so no task holds one. */
@@ -60,7 +60,7 @@ describe('Task cancellation', () => {
     const { app } = await harness.createApp([SlowHeartbeatWorker]);
     await app.listen();
 
-    const task = harness.states.enqueueTask('rel_slow_heartbeat', {}, { heartbeatSeconds: 1 });
+    const task = harness.states.enqueueTask('rel_slow_heartbeat', {}, { heartbeatSeconds: 0.5 });
 
     await expect(task.outcome).resolves.toEqual({ status: 'timed-out', error: 'States.HeartbeatTimeout' });
     await waitFor(() => seenReasons.length === 1, 'the handler saw its signal abort', 5_000);
@@ -69,7 +69,7 @@ describe('Task cancellation', () => {
     expect(app.counters().rel_slow_heartbeat).toMatchObject({ tasksNotAnswered: 1 });
 
     // The worker has one slot: a second task runs only if the first one gave it back.
-    const next = harness.states.enqueueTask('rel_slow_heartbeat', {}, { heartbeatSeconds: 1 });
+    const next = harness.states.enqueueTask('rel_slow_heartbeat', {}, { heartbeatSeconds: 0.5 });
     await expect(next.outcome).resolves.toEqual({ status: 'timed-out', error: 'States.HeartbeatTimeout' });
     await waitFor(() => seenReasons.length === 2, 'the second handler saw its signal abort', 5_000);
   });

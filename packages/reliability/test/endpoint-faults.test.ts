@@ -9,7 +9,7 @@ describe('Application under endpoint faults', () => {
 
   beforeAll(async () => {
     harness = await Harness.create();
-    report = await runEndpointFaults(harness, { faultsMs: 12_000, outageMs: 4_000 });
+    report = await runEndpointFaults(harness, { faultsMs: 10_000, outageMs: 4_000 });
   }, 120_000);
 
   afterAll(async () => {

@@ -13,7 +13,7 @@ describe('Rolling deploys under load', () => {
 
   beforeAll(async () => {
     harness = await Harness.create();
-    report = await runShutdownRounds(harness, { rounds: 3, secondSignalEvery: 3 });
+    report = await runShutdownRounds(harness, { rounds: 3, secondSignalEvery: 3, loadMs: 1_000 });
   }, 120_000);
 
   afterAll(async () => {

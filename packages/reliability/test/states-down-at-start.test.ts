@@ -32,7 +32,7 @@ describe('Application started before States', () => {
     const child = harness.startApp({ label: 'early', statesUrl: `http://127.0.0.1:${port}` });
 
     const firstRetry = await child.waitForLine(isRetryLine, 'a registration retry was logged');
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
 
     expect(firstRetry).toMatchObject({ level: 'warn', errorCode: 'ECONNREFUSED', endpoint: `http://127.0.0.1:${port}` });
     expect(String(firstRetry.error)).toContain('ECONNREFUSED');

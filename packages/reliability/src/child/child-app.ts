@@ -161,8 +161,12 @@ export class ChildApp {
     }
 
     if (text.includes(`"${uncaughtMonitorKey}"`)) {
-      this.uncaughtErrors.push(JSON.parse(text) as LogLine);
-      return;
+      try {
+        this.uncaughtErrors.push(JSON.parse(text) as LogLine);
+        return;
+      } catch {
+        // Not the monitor's JSON line after all: an ordinary stderr line.
+      }
     }
 
     this.stderrLines.push(text);

@@ -15,7 +15,8 @@ const { join } = require('node:path');
 
 const packagesRoot = join(__dirname, '..', '..', '..');
 const cacheDirectory = join(tmpdir(), 'bevault-reliability-ts-cache');
-const cacheVersion = 'v1';
+// Part of every cache key: a new TypeScript version or new compiler options invalidate the cache.
+const cacheVersion = `v1 typescript ${require('typescript/package.json').version}`;
 
 let typescript;
 let compilerOptions;

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultKind } from '@bevault-workers/states-local';
 
 import type { ChildExit } from '../child/child-app';
+import { waitFor, within } from '../child/wait-for';
 import type { Harness } from '../harness/harness';
 import { SteadyLoad, type LoadTask } from '../load/steady-load';
 import { RequestRateSampler, type RequestRateSample } from '../metrics/request-rate';
@@ -73,7 +74,7 @@ export async function runEndpointFaults(harness: Harness, options: EndpointFault
 
   const healthy = new RequestRateSampler(states);
   healthy.start();
-  await sleep(3_000);
+  await sleep(2_000);
   healthy.stop();
 
   // Each kind draws on its own; together they hit `faultShare` of the calls.
@@ -103,14 +104,12 @@ export async function runEndpointFaults(harness: Harness, options: EndpointFault
   const recoveredFrom = Date.now();
   load.stop();
   const marker = states.enqueueTask('rel_echo', { value: 'after the outage' });
-  await marker.outcome;
+  await within(marker.outcome, 'the first task after the outage', 60_000);
   const recoveryMs = Date.now() - recoveredFrom;
   const aliveAfterFaults = child.exitStatus === undefined;
 
   // Let the load's last tasks end before the shutdown, so that their outcomes count.
-  while (load.deliveredAndNotEnded() > 0 || load.notDelivered() > 0) {
-    await sleep(50);
-  }
+  await waitFor(() => load.ended === load.enqueued, "the load's last tasks ended", 60_000);
   child.signal('SIGTERM');
   const exit = await child.exited;
 

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { ChildExit } from '../child/child-app';
+import { waitFor } from '../child/wait-for';
 import type { Harness } from '../harness/harness';
 import { mixedLoadFilePath, mixedLoadTask } from '../load/mixed-load';
 import { SteadyLoad } from '../load/steady-load';
@@ -94,9 +95,7 @@ export async function runMemorySoak(harness: Harness, options: MemorySoakOptions
   const loadMs = Date.now() - loadStartedAt;
 
   harness.states.faults.clear();
-  while (load.ended < load.enqueued && child.exitStatus === undefined) {
-    await sleep(50);
-  }
+  await waitFor(() => load.ended === load.enqueued || child.exitStatus !== undefined, "the load's last tasks ended", 60_000);
   child.signal('SIGTERM');
   const exit = await child.exited;
 
