@@ -8,7 +8,7 @@ import { waitFor } from './wait-for';
 /** One JSON log line of the child application. */
 export type LogLine = Readonly<Record<string, unknown>> & { readonly message?: string };
 
-/** How the child process ended. */
+/** Exit code or signal of the child process. */
 export interface ChildExit {
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;
@@ -101,7 +101,7 @@ export class ChildApp {
     return this.child.pid;
   }
 
-  /** How the child ended, or `undefined` while it runs. */
+  /** Exit code or signal of the child, or `undefined` while it runs. */
   get exitStatus(): ChildExit | undefined {
     return this.exit;
   }
@@ -128,7 +128,7 @@ export class ChildApp {
     await this.waitForLine((line) => line.message === 'Application state changed' && line.to === 'running', 'the application is running', timeoutMs);
   }
 
-  /** Kill the child with SIGKILL if it still runs, and wait for its exit; for test cleanup. */
+  /** Kills the child with SIGKILL if it still runs, and waits for its exit; for test cleanup. */
   async kill(): Promise<ChildExit> {
     if (this.exit === undefined) {
       this.child.kill('SIGKILL');

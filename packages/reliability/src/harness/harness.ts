@@ -19,10 +19,10 @@ export interface StartAppOptions extends Partial<Omit<AppEnvironmentOptions, 'da
 }
 
 /**
- * What one test file attacks and observes: a Local States endpoint with the
- * suite's credentials, a data folder, a closed port for the failing stores,
- * the recorder that searches all output for the suite's secrets, and the
- * applications it started, child processes or in-process.
+ * Targets and observers of one test file. It holds a Local States endpoint
+ * with the suite's credentials, a data folder, a closed port for the failing
+ * stores, and the recorder that searches all output for the suite's secrets.
+ * It also tracks the applications it started, child processes or in-process.
  */
 export class Harness {
   readonly recorder = new OutputRecorder(suiteSecrets);
@@ -44,7 +44,7 @@ export class Harness {
     return new Harness(states, dataDirectory, await findClosedPort());
   }
 
-  /** The environment of an application pointed at this harness's endpoint. */
+  /** Builds the environment of an application pointed at this harness's endpoint. */
   environment(options: Partial<Omit<AppEnvironmentOptions, 'dataDirectory' | 'closedPort'>> = {}): Record<string, string> {
     return appEnvironment({ statesUrl: this.states.url, ...options, dataDirectory: this.dataDirectory, closedPort: this.closedPort });
   }

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 
-/** Where a secret was found: the secret's name (never its value), the output and the line number. */
+/** A secret found in output: the secret's name (never its value), the output and the line number. */
 export interface SecretFinding {
   readonly secret: string;
   readonly source: string;
@@ -61,7 +61,7 @@ export class OutputRecorder {
     }
   }
 
-  /** A writable stream whose data goes to {@link OutputRecorder.write} under `source`, for in-process loggers. */
+  /** Returns a writable stream whose data goes to {@link OutputRecorder.write} under `source`, for in-process loggers. */
   stream(source: string): Writable {
     return new Writable({
       write: (chunk: Buffer | string, _encoding, callback) => {

@@ -26,7 +26,7 @@ export interface ThroughputSample {
   readonly ended: number;
 }
 
-/** What the fault, outage and recovery phases observed. */
+/** Observations of the fault, outage and recovery phases. */
 export interface EndpointFaultsReport {
   /** Tasks ended per second during the random faults. */
   readonly throughput: ThroughputSample[];

@@ -16,7 +16,7 @@ export interface ShutdownRoundsOptions {
   readonly outstanding?: number;
 }
 
-/** What one round observed. */
+/** Observations of one deploy round. */
 export interface ShutdownRound {
   readonly round: number;
   readonly secondSignal: boolean;
@@ -33,7 +33,7 @@ export interface ShutdownRound {
   readonly deliveredNotEnded: number;
 }
 
-/** What a series of rounds observed, and how every task ended. */
+/** Observations of a series of rounds, and the outcome of every task. */
 export interface ShutdownRoundsReport {
   readonly rounds: ShutdownRound[];
   /** Task outcomes keyed `activity status[ error]`. */
@@ -47,8 +47,9 @@ export interface ShutdownRoundsReport {
 const echoDurationsMs = [0, 50, 200, 600, 900, 1_400, 2_500];
 
 /**
- * The load of a rolling deploy: mostly `rel_echo` tasks of various lengths,
- * half of them honouring their signal, and a SQL task now and then.
+ * Builds task `index` of a rolling deploy's load: mostly `rel_echo` tasks of
+ * various lengths, half of them honouring their signal, and a SQL task now
+ * and then.
  */
 function deployLoadTask(index: number): LoadTask {
   if (index % 5 === 0) {

@@ -15,8 +15,8 @@ export interface EchoInput {
 /**
  * Waits `ms` and returns the input's `value`: the steady load of the shutdown,
  * fault and soak tests. With `honourSignal`, the wait ends when the signal
- * aborts and the handler logs the abort reason; otherwise the handler ignores
- * its signal, as careless handlers do.
+ * aborts, and the handler logs the abort reason. Without it, the handler
+ * ignores its signal, as careless handlers do.
  */
 @Worker('rel_echo', { concurrency: 4, maxPollers: 2 })
 export class EchoWorker implements WorkerHandler<EchoInput, { value: unknown }> {

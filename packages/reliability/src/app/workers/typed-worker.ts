@@ -18,7 +18,7 @@ export class TypedInput {
   @IsOptional() @ValidateNested() @Type(() => TypedInputOptions) options?: TypedInputOptions;
 }
 
-/** What {@link TypedWorker} returns: the input as validated, and the keys the handler saw. */
+/** Result of {@link TypedWorker}: the input as validated, and the keys the handler saw. */
 export interface TypedResult {
   readonly name: string;
   readonly count: number;
