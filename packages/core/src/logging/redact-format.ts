@@ -8,6 +8,9 @@ const sensitiveWords = /password|passwd|passphrase|secret|token|credential|autho
 /** camelCase or snake_case names ending in "key" (`sshKey`, `aws_key`) and `key` itself. */
 const keyNames = /(^key$|^pwd$|[a-z0-9]Key$|[_-]key$)/;
 
+/** File tokens name a store and a path, not a credential, so they stay readable. */
+const notSecretNames = /^(file_?token|file_?tokens|source_?token|target_?token|output_?token)$/i;
+
 /** Fields winston and our formats own, never redacted. */
 const reservedFields = new Set(['level', 'message', 'timestamp']);
 
@@ -21,6 +24,10 @@ const minSecretLength = 4;
  * @internal
  */
 export function isSensitiveKey(key: string): boolean {
+  if (notSecretNames.test(key)) {
+    return false;
+  }
+
   return sensitiveWords.test(key) || keyNames.test(key);
 }
 

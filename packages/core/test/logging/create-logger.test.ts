@@ -37,6 +37,18 @@ describe(createLogger.name, () => {
       expect(meta.config.apiKey).toBe('k-123');
     });
 
+    it('keeps file tokens readable', async () => {
+      const { logger, entries } = captureLogs();
+      logger.info('CSV file written', { fileToken: 'file://exports/a.csv', sourceToken: 's3://landing/b.csv', taskToken: 'AAAA' });
+      await flushLogs();
+
+      expect(entries()[0]).toMatchObject({
+        fileToken: 'file://exports/a.csv',
+        sourceToken: 's3://landing/b.csv',
+        taskToken: '[REDACTED]',
+      });
+    });
+
     it('removes configured secret values from messages, fields and stacks', async () => {
       const config = testConfig({ credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG' } });
       const { logger, text } = captureLogs({ config, secrets: ['extra-secret-value'] });
