@@ -56,7 +56,7 @@ export { ApplicationClosedError } from './application/application-closed-error';
 export type { ApplicationState } from './lifecycle/application-state';
 export type { RuntimeEvent, RuntimeObserver, TaskRunOutcome } from './application/runtime-events';
 export type { WorkerCounters } from './application/runtime-counters';
-export { CredentialsRejectedError, ActivityRegistrationError } from './registration/activity-registration-error';
+export { CredentialsMissingError, CredentialsRejectedError, ActivityRegistrationError } from './registration/activity-registration-error';
 export { TaskOverError } from './heartbeat/heartbeat-scheduler';
 export { RuntimeErrorCodes } from './polling/runtime-error-codes';
 

@@ -193,6 +193,7 @@ export class WorkerApplication {
    * polls. Registration is retried while the endpoint is unreachable.
    * Repeated calls share one start.
    *
+   * @throws CredentialsMissingError when no credentials are configured and the AWS default chain finds none.
    * @throws CredentialsRejectedError when the endpoint rejects the credentials.
    * @throws ActivityRegistrationError when CreateActivity fails for good.
    * @throws ApplicationClosedError when the application was closed before it started polling.

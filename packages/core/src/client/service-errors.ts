@@ -56,6 +56,8 @@ export interface ServiceErrorInfo {
   readonly taskOver: boolean;
   /** True when the service rejected the credentials. */
   readonly credentialsRejected: boolean;
+  /** True when the SDK found no credentials to sign with (`CredentialsProviderError`), so no request was sent. */
+  readonly credentialsMissing: boolean;
 }
 
 interface ErrorShape {
@@ -96,6 +98,7 @@ export function describeServiceError(error: unknown): ServiceErrorInfo {
     retryable: retryable && !TASK_OVER_CODES.has(name) && !CREDENTIALS_REJECTED_CODES.has(name),
     taskOver: TASK_OVER_CODES.has(name),
     credentialsRejected: CREDENTIALS_REJECTED_CODES.has(name),
+    credentialsMissing: name === 'CredentialsProviderError',
   };
 }
 

@@ -30,6 +30,31 @@ export class CredentialsRejectedError extends ConfigurationError {
 }
 
 /**
+ * Thrown by `WorkerApplication.start()` when no credentials are configured
+ * and the AWS default credential provider chain finds none either
+ * (`CredentialsProviderError`). No request reached the endpoint; retrying
+ * cannot help, so the start stops at once instead of retrying forever.
+ *
+ * @public
+ */
+export class CredentialsMissingError extends ConfigurationError {
+  override readonly name = 'CredentialsMissingError';
+
+  constructor(details: { activityName: string; endpoint: string; cause: unknown }) {
+    const reason = details.cause instanceof Error ? details.cause.message : String(details.cause);
+
+    super(
+      'stepFunctions__authenticationKey',
+      `No credentials to sign CreateActivity for "${details.activityName}" at ${details.endpoint}: ` +
+        'stepFunctions__authenticationKey and stepFunctions__authenticationSecret are empty, ' +
+        `and the AWS default credential provider chain found none (${reason}). ` +
+        'Set both variables, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE), or run with an IAM role.',
+      { cause: details.cause },
+    );
+  }
+}
+
+/**
  * Thrown by `WorkerApplication.start()` when CreateActivity fails for a reason
  * that a retry cannot fix, such as an invalid name or a missing permission.
  *

@@ -3,7 +3,7 @@ import type { Logger } from 'winston';
 import type { ActivityApi } from '../client/activity-api';
 import { describeServiceError } from '../client/service-errors';
 import { Backoff, sleep } from '../polling/backoff';
-import { ActivityRegistrationError, CredentialsRejectedError } from './activity-registration-error';
+import { ActivityRegistrationError, CredentialsMissingError, CredentialsRejectedError } from './activity-registration-error';
 
 /**
  * Options of {@link registerActivities}.
@@ -25,12 +25,17 @@ export interface RegisterActivitiesOptions {
 
 /**
  * Creates every activity with CreateActivity, which returns the existing ARN
- * for a name that is already registered. Each activity is retried with backoff
- * while the endpoint is unreachable, throttles or fails with 5xx; a warning is
- * logged whenever the reason changes, so a long outage shows each cause once.
+ * for a name that is already registered. The activities register concurrently,
+ * so an endpoint that fails one name shows its cause for every name at once.
+ * Each activity is retried with backoff while the endpoint is unreachable,
+ * throttles or fails with 5xx. A warning is logged whenever the reason
+ * changes, so a long outage shows each cause once.
+ *
+ * The first error a retry cannot fix stops the other registrations and is thrown.
  *
  * Returns the ARN of each activity name, or undefined when `signal` aborted first.
  *
+ * @throws CredentialsMissingError when no credentials are configured and the default chain finds none.
  * @throws CredentialsRejectedError when the endpoint rejects the credentials.
  * @throws ActivityRegistrationError on any other error a retry cannot fix.
  * @internal
@@ -39,20 +44,32 @@ export async function registerActivities(
   activityNames: readonly string[],
   options: RegisterActivitiesOptions,
 ): Promise<Map<string, string> | undefined> {
-  const arns = new Map<string, string>();
+  // Aborted by the caller or by the first failure, which ends the other retry loops.
+  const stop = new AbortController();
+  const forwardAbort = (): void => stop.abort();
+  options.signal.addEventListener('abort', forwardAbort, { once: true });
 
-  for (const name of activityNames) {
-    const arn = await registerActivity(name, options);
-
-    // The application closed while the endpoint was unreachable.
-    if (arn === undefined) {
-      return undefined;
-    }
-
-    arns.set(name, arn);
+  if (options.signal.aborted) {
+    stop.abort();
   }
 
-  return arns;
+  let results: Array<string | undefined>;
+
+  try {
+    results = await Promise.all(activityNames.map((name) => registerActivity(name, { ...options, signal: stop.signal })));
+  } catch (error) {
+    stop.abort();
+    throw error;
+  } finally {
+    options.signal.removeEventListener('abort', forwardAbort);
+  }
+
+  // The application closed while the endpoint was unreachable.
+  if (results.some((arn) => arn === undefined)) {
+    return undefined;
+  }
+
+  return new Map(activityNames.map((name, index) => [name, results[index] as string]));
 }
 
 async function registerActivity(name: string, options: RegisterActivitiesOptions): Promise<string | undefined> {
@@ -77,6 +94,10 @@ async function registerActivity(name: string, options: RegisterActivitiesOptions
 
       if (signal.aborted) {
         return undefined;
+      }
+
+      if (error.credentialsMissing) {
+        throw new CredentialsMissingError({ activityName: name, endpoint, cause: thrown });
       }
 
       if (error.credentialsRejected) {

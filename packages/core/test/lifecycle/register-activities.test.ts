@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { Backoff } from '../../src/polling/backoff';
-import { ActivityRegistrationError, CredentialsRejectedError } from '../../src/registration/activity-registration-error';
+import { ActivityRegistrationError, CredentialsMissingError, CredentialsRejectedError } from '../../src/registration/activity-registration-error';
 import { registerActivities } from '../../src/registration/register-activities';
 import { captureLogger, entriesWith } from '../polling/support/capture-logger';
 import { ScriptedActivityApi, serviceError } from '../polling/support/scripted-activity-api';
@@ -71,6 +71,41 @@ describe(registerActivities.name, () => {
         'stepFunctions__authenticationKey and stepFunctions__authenticationSecret: the key must exist on the endpoint and the secret must be its own.',
     );
     expect(api.callsOf('CreateActivity')).toHaveLength(1);
+  });
+
+  it('stops at once without credentials', async () => {
+    const { api, options } = setUp();
+    api.onCreateActivity = async () => {
+      throw Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' });
+    };
+
+    const registering = registerActivities(['a'], { ...options, staticCredentials: false });
+
+    await expect(registering).rejects.toThrow(CredentialsMissingError);
+    await expect(registering).rejects.toThrow(
+      'No credentials to sign CreateActivity for "a" at http://127.0.0.1:1: stepFunctions__authenticationKey and ' +
+        'stepFunctions__authenticationSecret are empty, and the AWS default credential provider chain found none ' +
+        '(Could not load credentials from any providers). Set both variables, or set AWS_ACCESS_KEY_ID and ' +
+        'AWS_SECRET_ACCESS_KEY (or AWS_PROFILE), or run with an IAM role.',
+    );
+    expect(api.callsOf('CreateActivity')).toHaveLength(1);
+  });
+
+  it('reports one failure while another retries', async () => {
+    const { api, options } = setUp();
+    const attempts: string[] = [];
+    api.onCreateActivity = async (name) => {
+      attempts.push(name);
+      if (name === 'a') throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+      throw serviceError('UnrecognizedClientException');
+    };
+
+    await expect(registerActivities(['a', 'b'], options)).rejects.toThrow(CredentialsRejectedError);
+    const attemptsAtFailure = attempts.length;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(attempts).toContain('b');
+    expect(attempts).toHaveLength(attemptsAtFailure);
   });
 
   it('stops on an error a retry cannot fix', async () => {

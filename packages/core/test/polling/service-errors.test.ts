@@ -16,6 +16,12 @@ describe(describeServiceError.name, () => {
     expect(describeServiceError(serviceError(name))).toMatchObject({ code: name, ...expected });
   });
 
+  it('flags a CredentialsProviderError as missing credentials', () => {
+    const error = Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' });
+
+    expect(describeServiceError(error)).toMatchObject({ credentialsMissing: true, credentialsRejected: false });
+  });
+
   it('retries server errors', () => {
     expect(describeServiceError(serviceError('InternalFailure', 500, 'server'))).toMatchObject({ retryable: true, httpStatus: 500 });
   });
