@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import knexFactory, { type Knex } from 'knex';
 
 import { describeError } from '../logging/store-logger';
-import { scrubError, scrubSecrets } from '../secrets/redaction';
+import { scrubSecrets } from '../secrets/redaction';
 import { BaseStore } from '../stores/base-store';
 import type { BulkInsertOptions, DbStore, DbTransaction, QueryBindings, StreamQueryOptions } from '../stores/store';
 import type { StoreContext } from '../stores/store-context';
@@ -19,6 +19,9 @@ export interface PoolSettings {
 
 /** Default maximum number of pooled connections of a database store. @public */
 export const DEFAULT_POOL_MAX = 10;
+
+/** Rows buffered by `stream()` when the caller sets no `highWaterMark`. @internal */
+export const DEFAULT_STREAM_HIGH_WATER_MARK = 100;
 
 /** Default time to wait for a pooled connection, in seconds. @public */
 export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 30;
@@ -70,15 +73,33 @@ export abstract class KnexDbStore extends BaseStore implements DbStore {
     return this.affectedRowsOf(await this.raw(this.knex, sql, bindings, 'execute a statement'));
   }
 
+  /**
+   * Runs `work` in a transaction. An error thrown by `work` rejects unchanged after the rollback;
+   * a failure to begin or commit the transaction rejects with a {@link StoreOperationError}.
+   */
   async transaction<T>(work: (transaction: DbTransaction) => Promise<T>): Promise<T> {
-    return this.knex.transaction((trx) => work(new KnexTransaction(trx, this.runnerFor(trx))));
+    const workFailure: { error?: unknown } = {};
+    try {
+      return await this.knex.transaction(async (trx) => {
+        try {
+          return await work(new KnexTransaction(trx, this.runnerFor(trx)));
+        } catch (error) {
+          workFailure.error = error;
+          throw error;
+        }
+      });
+    } catch (error) {
+      if ('error' in workFailure && error === workFailure.error) {
+        throw error;
+      }
+      throw this.operationError('run a transaction', error);
+    }
   }
 
   stream<Row = Record<string, unknown>>(sql: string, bindings?: QueryBindings, options: StreamQueryOptions = {}): Readable & AsyncIterable<Row> {
-    const source = this.rawQuery(this.knex, sql, bindings).stream({ highWaterMark: options.highWaterMark ?? 100 });
-    // Removes secrets from the driver's error before the consumer sees it.
-    source.on('error', (error: unknown) => scrubError(error, this.settings.secretValues()));
-    return source as Readable & AsyncIterable<Row>;
+    const highWaterMark = options.highWaterMark ?? DEFAULT_STREAM_HIGH_WATER_MARK;
+    const source = this.rawQuery(this.knex, sql, bindings).stream({ highWaterMark });
+    return this.streamRows(source as AsyncIterable<Row>, highWaterMark);
   }
 
   async bulkInsert(
@@ -106,6 +127,36 @@ export abstract class KnexDbStore extends BaseStore implements DbStore {
   /** Statement run by `ping()`. @defaultValue 'select 1' */
   protected pingStatement(): string {
     return 'select 1';
+  }
+
+  /**
+   * Wraps a row source in an object-mode stream that fails with a {@link StoreOperationError},
+   * secrets scrubbed, where the source fails with a driver error (connection refused, unknown
+   * table). Ending or destroying the returned stream ends the source.
+   */
+  protected streamRows<Row>(source: AsyncIterable<Row>, highWaterMark: number): Readable & AsyncIterable<Row> {
+    const wrapError = (error: unknown) => this.operationError('stream query results', error);
+
+    async function* rows(): AsyncGenerator<Row> {
+      const iterator = source[Symbol.asyncIterator]();
+      try {
+        for (;;) {
+          let next: IteratorResult<Row>;
+          try {
+            next = await iterator.next();
+          } catch (error) {
+            throw wrapError(error);
+          }
+          if (next.done === true) {
+            return;
+          }
+          yield next.value;
+        }
+      } finally {
+        await iterator.return?.();
+      }
+    }
+    return Readable.from(rows(), { objectMode: true, highWaterMark }) as Readable & AsyncIterable<Row>;
   }
 
   protected async closeConnections(): Promise<void> {

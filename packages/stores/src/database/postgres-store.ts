@@ -82,7 +82,14 @@ export class PostgresStore extends KnexDbStore {
       .toQuery();
 
     const client = this.knex.client as { acquireConnection(): Promise<PoolClient>; releaseConnection(connection: PoolClient): Promise<void> };
-    const connection = await client.acquireConnection();
+    const operation = `bulk insert into '${table}'`;
+    let connection: PoolClient;
+    try {
+      connection = await client.acquireConnection();
+    } catch (error) {
+      throw this.operationError(operation, error);
+    }
+
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { from } = require('pg-copy-streams') as typeof import('pg-copy-streams');
@@ -90,7 +97,7 @@ export class PostgresStore extends KnexDbStore {
     } catch (error) {
       // A connection whose COPY failed midway is not reused: knex destroys disposed connections.
       (connection as unknown as { __knex__disposed?: unknown }).__knex__disposed = error;
-      throw this.operationError(`bulk insert into '${table}'`, error);
+      throw this.operationError(operation, error);
     } finally {
       await client.releaseConnection(connection);
     }

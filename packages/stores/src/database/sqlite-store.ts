@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 
 import type { Knex } from 'knex';
 import type BetterSqlite3 from 'better-sqlite3';
 
 import type { QueryBindings, StreamQueryOptions } from '../stores/store';
 import type { StoreContext } from '../stores/store-context';
-import { KnexDbStore } from './knex-db-store';
+import { DEFAULT_STREAM_HIGH_WATER_MARK, KnexDbStore } from './knex-db-store';
 import { parseKeyValueConnectionString } from './connection-strings';
 
 /** Path of an in-memory SQLite database. @public */
@@ -69,10 +69,12 @@ export class SqliteStore extends KnexDbStore {
    * held until the stream ends or is destroyed, so other statements of this store wait meanwhile.
    */
   override stream<Row = Record<string, unknown>>(sql: string, bindings?: QueryBindings, options: StreamQueryOptions = {}): Readable & AsyncIterable<Row> {
-    const native = this.rawQuery(this.knex, sql, bindings).toSQL().toNative();
-    const client = this.knex.client as { acquireConnection(): Promise<BetterSqlite3.Database>; releaseConnection(c: unknown): Promise<void> };
+    const knex = this.knex;
+    const client = knex.client as { acquireConnection(): Promise<BetterSqlite3.Database>; releaseConnection(c: unknown): Promise<void> };
+    const rawQuery = () => this.rawQuery(knex, sql, bindings);
 
     async function* rows(): AsyncGenerator<Row> {
+      const native = rawQuery().toSQL().toNative();
       const connection = await client.acquireConnection();
       try {
         const statement = connection.prepare(native.sql);
@@ -83,7 +85,7 @@ export class SqliteStore extends KnexDbStore {
         await client.releaseConnection(connection);
       }
     }
-    return Readable.from(rows(), { objectMode: true, highWaterMark: options.highWaterMark ?? 100 }) as Readable & AsyncIterable<Row>;
+    return this.streamRows(rows(), options.highWaterMark ?? DEFAULT_STREAM_HIGH_WATER_MARK);
   }
 
   private readFilename(): string {

@@ -5,6 +5,7 @@ import { MysqlStore, StoreOperationError } from '@bevault-workers/stores';
 import { buildStore } from '../support/build-store';
 import { describeDbStoreContract } from '../support/db-store-contract';
 import { describeWithService } from '../support/services';
+import { closedLoopbackPort, describeUnreachableDbStore } from '../support/unreachable-db-store-contract';
 
 describeWithService(MysqlStore.name, { variables: ['BVW_TEST_MYSQL_URL'], script: '.ci/services/mariadb.sh' }, (env) => {
   const url = new URL(env.BVW_TEST_MYSQL_URL!);
@@ -19,6 +20,25 @@ describeWithService(MysqlStore.name, { variables: ['BVW_TEST_MYSQL_URL'], script
   describe('from a connection string', () => {
     describeDbStoreContract(() => buildStore<MysqlStore>({ Name: 'maria', Type: 'mysql', Config: { ConnectionString: env.BVW_TEST_MYSQL_URL } }), {
       table: `contract_${process.pid}`,
+    });
+  });
+
+  describe('on a closed port', () => {
+    describeUnreachableDbStore(
+      async () =>
+        buildStore<MysqlStore>({
+          Name: 'maria-down',
+          Type: 'mysql',
+          Config: { Server: '127.0.0.1', Port: await closedLoopbackPort(), Uid: 'bvw', Pwd: 'unreachable-secret-value' },
+        }),
+      { secret: 'unreachable-secret-value', reason: /ECONNREFUSED/ },
+    );
+  });
+
+  describe('with a wrong password', () => {
+    describeUnreachableDbStore(() => buildStore<MysqlStore>({ Name: 'maria-auth', Type: 'mysql', Config: { ...discrete, Pwd: 'wrong-secret-value' } }), {
+      secret: 'wrong-secret-value',
+      reason: /Access denied for user 'bvw'/,
     });
   });
 

@@ -5,6 +5,7 @@ import { PostgresStore, StoreOperationError } from '@bevault-workers/stores';
 import { buildStore } from '../support/build-store';
 import { describeDbStoreContract } from '../support/db-store-contract';
 import { describeWithService } from '../support/services';
+import { closedLoopbackPort, describeUnreachableDbStore } from '../support/unreachable-db-store-contract';
 
 describeWithService(PostgresStore.name, { variables: ['BVW_TEST_POSTGRES_URL'], script: '.ci/services/postgres.sh' }, (env) => {
   const url = new URL(env.BVW_TEST_POSTGRES_URL!);
@@ -14,6 +15,25 @@ describeWithService(PostgresStore.name, { variables: ['BVW_TEST_POSTGRES_URL'], 
     describeDbStoreContract(() => buildStore<PostgresStore>({ Name: 'pg', Type: 'postgresql', Config: { ConnectionString: env.BVW_TEST_POSTGRES_URL } }), {
       table,
     });
+  });
+
+  describe('on a closed port', () => {
+    describeUnreachableDbStore(
+      async () =>
+        buildStore<PostgresStore>({
+          Name: 'pg-down',
+          Type: 'postgresql',
+          Config: { Host: '127.0.0.1', Port: await closedLoopbackPort(), User: 'bvw', Password: 'unreachable-secret-value' },
+        }),
+      { secret: 'unreachable-secret-value', reason: /ECONNREFUSED 127\.0\.0\.1:\d+/ },
+    );
+  });
+
+  describe('with a wrong password', () => {
+    describeUnreachableDbStore(
+      () => buildStore<PostgresStore>({ Name: 'pg-auth', Type: 'postgresql', Config: { ConnectionString: withPassword(env.BVW_TEST_POSTGRES_URL!, 'wrong-secret-value') } }),
+      { secret: 'wrong-secret-value', reason: /password authentication failed for user "bvw"/ },
+    );
   });
 
   describe('from discrete keys', () => {
@@ -86,3 +106,10 @@ describeWithService(PostgresStore.name, { variables: ['BVW_TEST_POSTGRES_URL'], 
     });
   });
 });
+
+/** Returns a database URL with its password replaced. */
+function withPassword(url: string, password: string): string {
+  const parsed = new URL(url);
+  parsed.password = password;
+  return parsed.toString();
+}

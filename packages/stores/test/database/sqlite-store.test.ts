@@ -8,6 +8,7 @@ import { SqliteStore } from '@bevault-workers/stores';
 import { buildStore } from '../support/build-store';
 import { describeDbStoreContract } from '../support/db-store-contract';
 import { useTempDirs } from '../support/temp-dir';
+import { describeUnreachableDbStore } from '../support/unreachable-db-store-contract';
 
 describe(SqliteStore.name, () => {
   describe('on a file', () => {
@@ -19,6 +20,14 @@ describe(SqliteStore.name, () => {
 
   describe('in memory', () => {
     describeDbStoreContract(() => buildStore<SqliteStore>({ Name: 'mem', Type: 'sqlite', Config: {} }), { table: 'contract_rows' });
+  });
+
+  describe('on a read-only path that does not exist', () => {
+    const path = join(process.env.TMPDIR ?? '/tmp', `bvw-sqlite-missing-${process.pid}`, 'missing.db');
+    describeUnreachableDbStore(() => buildStore<SqliteStore>({ Name: 'lite-missing', Type: 'sqlite', Config: { Path: path, ReadOnly: true } }), {
+      secret: 'no secret in a SQLite configuration',
+      reason: /./,
+    });
   });
 
   describe('configuration', () => {

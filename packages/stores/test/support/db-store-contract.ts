@@ -65,14 +65,22 @@ export function describeDbStoreContract(createStore: () => DbStore, options: { t
       expect(await store.query(`select name from ${table} where id = ?`, [10])).toEqual([{ name: 'committed' }]);
     });
 
-    it('rolls back when the callback throws', async () => {
-      await expect(
-        store.transaction(async (trx) => {
+    it('rolls back and rethrows the callback error', async () => {
+      const abort = new Error('abort');
+      const error = await store
+        .transaction(async (trx) => {
           await trx.execute(`insert into ${table} (id, name, amount) values (?, ?, ?)`, [11, 'rolled back', 1]);
-          throw new Error('abort');
-        }),
-      ).rejects.toThrow('abort');
+          throw abort;
+        })
+        .catch((caught: unknown) => caught);
+      expect(error).toBe(abort);
       expect(await store.query(`select name from ${table} where id = ?`, [11])).toEqual([]);
+    });
+
+    it('rejects with a failing statement error', async () => {
+      const error = await store.transaction((trx) => trx.query('select * from table_that_does_not_exist_bvw')).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(StoreOperationError);
+      expect((error as Error).message).toMatch(new RegExp(`^Store '${store.name}' failed to run a query: `));
     });
 
     it('gives the knex transaction for the query builder', async () => {
@@ -119,6 +127,30 @@ export function describeDbStoreContract(createStore: () => DbStore, options: { t
     it('inserts nothing from an empty source', async () => {
       expect(await store.bulkInsert(table, [])).toBe(0);
     });
+
+    it('wraps a failing bulk insert', async () => {
+      const error = await store.bulkInsert('table_that_does_not_exist_bvw', [{ id: 1 }]).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(StoreOperationError);
+      expect((error as Error).message).toMatch(new RegExp(`^Store '${store.name}' failed to bulk insert into 'table_that_does_not_exist_bvw': `));
+      expect((error as Error).cause).toBeInstanceOf(Error);
+    });
+
+    it('wraps the error of a failing stream', async () => {
+      const error = await readAll(store.stream('select * from table_that_does_not_exist_bvw')).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(StoreOperationError);
+      expect((error as Error).message).toMatch(new RegExp(`^Store '${store.name}' failed to stream query results: `));
+      expect((error as Error).cause).toBeInstanceOf(Error);
+    });
+
+    it('releases a stream destroyed early', async () => {
+      const stream = store.stream<{ id: number }>(`select id from ${table} where id >= ? order by id`, [1000]);
+      for await (const row of stream) {
+        expect(Number(row.id)).toBe(1000);
+        break;
+      }
+      expect(stream.destroyed).toBe(true);
+      expect(await store.query(`select name from ${table} where id = ?`, [1000])).toEqual([{ name: 'row 0' }]);
+    });
   });
 
   describe('ping and close', () => {
@@ -126,4 +158,13 @@ export function describeDbStoreContract(createStore: () => DbStore, options: { t
       await expect(store.ping()).resolves.toBeUndefined();
     });
   });
+}
+
+/** Reads a stream to its end and returns its rows. */
+export async function readAll<Row>(stream: AsyncIterable<Row>): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const row of stream) {
+    rows.push(row);
+  }
+  return rows;
 }
