@@ -61,7 +61,13 @@ export async function drainWorkers(options: DrainOptions): Promise<void> {
     worker.poller.stopPolling();
   }
 
-  logger.info('Shutdown started; polling stopped', { ...countActivity(workers), graceMs });
+  const atStart = countActivity(workers);
+  logger.info('Shutdown started; polling stopped', { ...atStart, graceMs });
+
+  // Polls in flight return on their own, empty or with a task, within the service's hold (60 s on AWS).
+  if (atStart.runningTasks === 0 && atStart.pollsInFlight > 0) {
+    logger.info('Shutdown: no task running; waiting for polls in flight to return, up to the poll hold', atStart);
+  }
 
   const pollsReturned = Promise.all(workers.map((worker) => worker.poller.whenStopped()));
   const allAnswered = pollsReturned.then(() => Promise.all(workers.map((worker) => worker.runner.whenIdle())));
@@ -76,13 +82,18 @@ export async function drainWorkers(options: DrainOptions): Promise<void> {
   const cancelled = workers.reduce((sum, worker) => sum + worker.runner.cancelAll(shutdownReason), 0);
 
   if (phase === 'timed-out') {
-    logger.warn('Shutdown: grace period over; answering running tasks with Worker.ShuttingDown', {
-      cancelledTasks: cancelled,
-      ...countActivity(workers),
-    });
+    // With no task running, the end of the grace period only means that tasks from late polls now fail without running.
+    if (cancelled > 0) {
+      logger.warn('Shutdown: grace period over; answering running tasks with Worker.ShuttingDown', {
+        cancelledTasks: cancelled,
+        ...countActivity(workers),
+      });
 
-    if (countActivity(workers).pollsInFlight > 0) {
-      logger.info('Shutdown: waiting for polls in flight to return; a second signal stops now at the risk of losing their tasks', countActivity(workers));
+      if (countActivity(workers).pollsInFlight > 0) {
+        logger.info('Shutdown: waiting for polls in flight to return; a second signal stops now at the risk of losing their tasks', countActivity(workers));
+      }
+    } else {
+      logger.debug('Shutdown: grace period over with no task running', countActivity(workers));
     }
 
     phase = await waitFor(allAnswered, Number.POSITIVE_INFINITY, immediate);

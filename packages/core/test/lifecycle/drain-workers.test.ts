@@ -79,6 +79,44 @@ describe(drainWorkers.name, () => {
     ]);
   });
 
+  describe('when no task runs', () => {
+    it('ends when the polls return, before the grace period', async () => {
+      const { api, poller, worker, logger, entries } = workerFixture();
+      pollers.push(poller);
+      poller.start();
+      await tick();
+
+      const startedAt = Date.now();
+      const draining = drainWorkers({ workers: [worker], graceMs: 60_000, logger, immediate: new AbortController().signal });
+      await tick(20);
+      api.answerNextPoll(undefined);
+      api.answerNextPoll(undefined);
+      await draining;
+
+      expect(Date.now() - startedAt).toBeLessThan(1_000);
+      expect(entriesWith(entries, 'Shutdown: no task running; waiting for polls in flight to return, up to the poll hold')).toMatchObject([
+        { level: 'info', runningTasks: 0, pollsInFlight: 2 },
+      ]);
+      expect(entriesWith(entries, 'Shutdown: every task answered; no poll in flight')).toHaveLength(1);
+    });
+
+    it('logs no warning when the grace period ends', async () => {
+      const { api, poller, worker, logger, entries } = workerFixture();
+      pollers.push(poller);
+      poller.start();
+      await tick();
+
+      const draining = drainWorkers({ workers: [worker], graceMs: 50, logger, immediate: new AbortController().signal });
+      await tick(150);
+      api.answerNextPoll(undefined);
+      api.answerNextPoll(undefined);
+      await draining;
+
+      expect(entries.filter((entry) => entry.level === 'warn')).toEqual([]);
+      expect(entriesWith(entries, 'Shutdown: grace period over with no task running')).toMatchObject([{ level: 'debug', runningTasks: 0 }]);
+    });
+  });
+
   it('aborts polls in flight when asked to stop at once', async () => {
     const { api, poller, worker, logger, entries } = workerFixture();
     pollers.push(poller);
