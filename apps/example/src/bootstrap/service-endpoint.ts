@@ -3,7 +3,7 @@ import type { WorkerRuntimeConfig } from '@bevault-workers/core';
 import { StatesLocal } from '@bevault-workers/states-local';
 
 /** Credentials the app and its client use against the in-process Local States, which accepts any. */
-const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+const LOCAL_CREDENTIALS = { accessKeyId: 'local-dev-key', secretAccessKey: 'local-dev-secret' } as const;
 
 /**
  * Time the in-process Local States keeps a GetActivityTask open without a

@@ -38,14 +38,15 @@ export function isSensitiveKey(key: string): boolean {
  * the message and in string fields is replaced the same way, and `Error`
  * values become `{ name, message, stack }` so JSON output keeps them.
  *
- * Secret values shorter than 4 characters are not searched for, because they
- * would match ordinary text.
+ * A secret value is replaced only as a whole token: an occurrence with a
+ * letter, digit or `_` right before or after it is part of a longer word and stays,
+ * so a secret `local` leaves "locally" alone. Secret values shorter than 4
+ * characters are not searched for, because they would match ordinary text.
  *
  * @internal
  */
 export function redactFormat(secretValues: readonly string[]): Logform.Format {
-  const secrets = [...new Set(secretValues.filter((value) => value.length >= minSecretLength))].sort((a, b) => b.length - a.length);
-  const scrub = (text: string): string => secrets.reduce((result, secret) => result.split(secret).join(redactedMark), text);
+  const scrub = secretScrubber(secretValues);
 
   return format((info) => {
     const entry = info as Record<string, unknown>;
@@ -64,6 +65,24 @@ export function redactFormat(secretValues: readonly string[]): Logform.Format {
 
     return info;
   })();
+}
+
+/**
+ * Returns a function that replaces each whole-token occurrence of a secret
+ * value with {@link redactedMark}. Longer secrets are tried first, so one that
+ * contains another is replaced whole.
+ */
+function secretScrubber(secretValues: readonly string[]): (text: string) => string {
+  const secrets = [...new Set(secretValues.filter((value) => value.length >= minSecretLength))].sort((a, b) => b.length - a.length);
+
+  if (secrets.length === 0) {
+    return (text) => text;
+  }
+
+  const alternatives = secrets.map((secret) => secret.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives})(?![\\p{L}\\p{N}_])`, 'gu');
+
+  return (text) => text.replace(pattern, redactedMark);
 }
 
 /** `ancestors` holds the objects on the path from the entry, to cut cycles. */

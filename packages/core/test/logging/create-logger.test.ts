@@ -65,6 +65,30 @@ describe(createLogger.name, () => {
       expect(text()).toContain('header carried [REDACTED]');
     });
 
+    it('replaces secret values only as whole tokens', async () => {
+      const config = testConfig({ credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+      const { logger, entries } = captureLogs({ config, secrets: ['p.a+ss'] });
+
+      logger.warn('Store defined locally and in States', {
+        detail: 'key local, url http://local:8080/, header local;',
+        nonLocal: 'unlocal local1 _local_ p.a+ss p.a+ssword',
+      });
+      await flushLogs();
+
+      expect(entries()[0].message).toBe('Store defined locally and in States');
+      expect(entries()[0].detail).toBe('key [REDACTED], url http://[REDACTED]:8080/, header [REDACTED];');
+      expect(entries()[0].nonLocal).toBe('unlocal local1 _local_ [REDACTED] p.a+ssword');
+    });
+
+    it('ignores secret values shorter than 4 characters', async () => {
+      const { logger, entries } = captureLogs({ secrets: ['abc'] });
+
+      logger.info('Read abc rows', { detail: 'abc' });
+      await flushLogs();
+
+      expect(entries()[0]).toMatchObject({ message: 'Read abc rows', detail: 'abc' });
+    });
+
     it('keeps errors as name, message and stack', async () => {
       const { logger, entries } = captureLogs();
       const cause = new Error('socket closed');
