@@ -59,7 +59,11 @@ export class StoreRegistry extends StoreLookup {
       previous: new Map(),
     });
     registry.install(entries);
-    registry.logger.info('Stores loaded', { stores: registry.names(), failed: [...registry.failures().keys()] });
+
+    // `stores` lists the usable stores only, so a store that failed to build appears once, in `failed`.
+    const failed = registry.failures();
+    const loaded = registry.names().filter((name) => !failed.has(name));
+    registry.logger.info('Stores loaded', { stores: loaded, failed: [...failed.keys()] });
     return registry;
   }
 
