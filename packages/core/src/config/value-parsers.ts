@@ -33,9 +33,22 @@ export const positiveInteger: ValueParser<number> = {
   },
 };
 
-/** Seconds, converted to whole milliseconds. @internal */
+/**
+ * Maximum delay, in milliseconds, of a Node.js timer: `setTimeout`
+ * runs a longer delay after 1 ms instead, with a `TimeoutOverflowWarning`.
+ *
+ * @internal
+ */
+export const maxTimerMs = 2_147_483_647;
+
+/** {@link maxTimerMs} in whole seconds, the largest duration a setting accepts. @internal */
+export const maxTimerSeconds = Math.floor(maxTimerMs / 1000);
+
+const timerLimit = `${maxTimerSeconds} (about 24.8 days, the longest timer Node.js supports)`;
+
+/** Seconds, converted to whole milliseconds from 1 to {@link maxTimerMs}. @internal */
 export const positiveSecondsAsMs: ValueParser<number> = {
-  accepted: 'a positive number of seconds, such as 5 or 0.5',
+  accepted: `a number of seconds from 0.001 to ${timerLimit}, such as 5 or 0.5`,
   parse(raw) {
     const value = toNumber(raw);
     if (value === undefined || !Number.isFinite(value) || value <= 0) {
@@ -43,7 +56,7 @@ export const positiveSecondsAsMs: ValueParser<number> = {
     }
 
     const ms = Math.round(value * 1000);
-    return ms >= 1 ? ms : undefined;
+    return ms >= 1 && ms <= maxTimerMs ? ms : undefined;
   },
 };
 
@@ -174,11 +187,16 @@ export const listenHost: ValueParser<string> = {
   },
 };
 
-/** Seconds, zero included, converted to whole milliseconds. @internal */
+/** Seconds, zero included, converted to whole milliseconds up to {@link maxTimerMs}. @internal */
 export const nonNegativeSecondsAsMs: ValueParser<number> = {
-  accepted: 'a number of seconds, 0 or more, such as 30',
+  accepted: `a number of seconds from 0 to ${timerLimit}, such as 30`,
   parse(raw) {
     const value = toNumber(raw);
-    return value !== undefined && Number.isFinite(value) && value >= 0 ? Math.round(value * 1000) : undefined;
+    if (value === undefined || !Number.isFinite(value) || value < 0) {
+      return undefined;
+    }
+
+    const ms = Math.round(value * 1000);
+    return ms <= maxTimerMs ? ms : undefined;
   },
 };

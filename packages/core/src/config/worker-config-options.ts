@@ -4,7 +4,8 @@ import type { LogFormat, LogLevel } from '../logging/log-level';
  * Runtime settings a program passes to `WorkerApplication.create()`. Each one
  * set here overrides its environment variable, which overrides the `.env`
  * file, which overrides the default. Durations are in seconds, like the
- * environment variables.
+ * environment variables, from 0.001 (or 0 for `shutdownGraceSeconds`) to
+ * 2147483, the longest Node.js timer.
  *
  * @public
  */

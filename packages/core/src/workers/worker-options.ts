@@ -15,8 +15,9 @@ export interface WorkerOptions {
   readonly concurrency?: number;
 
   /**
-   * Seconds between two heartbeats of a running task. Keep it well under the
-   * `HeartbeatSeconds` of the state machine's task state.
+   * Seconds between two heartbeats of a running task, from 0.001 to 2147483
+   * (the longest Node.js timer). Keep it well under the `HeartbeatSeconds` of
+   * the state machine's task state.
    *
    * @defaultValue `stepFunctions__DefaultHeartbeatDelay` (5)
    */

@@ -1,3 +1,4 @@
+import { maxTimerSeconds, positiveSecondsAsMs } from '../config/value-parsers';
 import type { WorkerRuntimeConfig } from '../config/worker-runtime-config';
 import type { WorkerDefinition } from './worker-definition';
 
@@ -19,9 +20,10 @@ export interface WorkerSettings {
 /**
  * Merges a worker's `@Worker` options over the configured defaults.
  *
- * @throws TypeError naming the worker and the option when a value is not a
- *   positive integer (`concurrency`, `maxPollers`) or a positive number of
- *   seconds (`heartbeatSeconds`).
+ * @throws TypeError naming the worker and the option when `concurrency` or
+ *   `maxPollers` is not a positive integer, or when `heartbeatSeconds` is not
+ *   a number of seconds from 0.001 to 2147483 (the range of the environment
+ *   variable).
  * @internal
  */
 export function resolveWorkerSettings(definition: WorkerDefinition, config: WorkerRuntimeConfig): WorkerSettings {
@@ -30,17 +32,34 @@ export function resolveWorkerSettings(definition: WorkerDefinition, config: Work
   const concurrency = options.concurrency ?? config.defaultConcurrency;
   checkPositiveInteger(definition, 'concurrency', concurrency);
 
-  const heartbeatSeconds = options.heartbeatSeconds ?? config.defaultHeartbeatMs / 1000;
-  if (typeof heartbeatSeconds !== 'number' || !Number.isFinite(heartbeatSeconds) || heartbeatSeconds <= 0) {
-    throw new TypeError(
-      `Invalid @Worker option heartbeatSeconds of ${describeOwner(definition)}: ${String(heartbeatSeconds)}. Expected a positive number of seconds, such as 10.`,
-    );
-  }
+  const heartbeatMs = resolveHeartbeatMs(definition, config);
 
   const maxPollers = options.maxPollers ?? config.defaultMaxPollers;
   checkPositiveInteger(definition, 'maxPollers', maxPollers);
 
-  return { concurrency, heartbeatMs: Math.round(heartbeatSeconds * 1000), maxPollers };
+  return { concurrency, heartbeatMs, maxPollers };
+}
+
+/**
+ * Converts `heartbeatSeconds` with the parser of the environment variable, so
+ * that both reject an interval that rounds to 0 ms (heartbeats back to back)
+ * or that overflows a Node.js timer (heartbeats every 1 ms).
+ */
+function resolveHeartbeatMs(definition: WorkerDefinition, config: WorkerRuntimeConfig): number {
+  const { heartbeatSeconds } = definition.options;
+  if (heartbeatSeconds === undefined) {
+    return config.defaultHeartbeatMs;
+  }
+
+  const heartbeatMs = typeof heartbeatSeconds === 'number' ? positiveSecondsAsMs.parse(heartbeatSeconds) : undefined;
+  if (heartbeatMs === undefined) {
+    throw new TypeError(
+      `Invalid @Worker option heartbeatSeconds of ${describeOwner(definition)}: ${String(heartbeatSeconds)}. ` +
+        `Expected a number of seconds from 0.001 to ${maxTimerSeconds} (about 24.8 days, the longest timer Node.js supports), such as 10.`,
+    );
+  }
+
+  return heartbeatMs;
 }
 
 function checkPositiveInteger(definition: WorkerDefinition, option: string, value: unknown): asserts value is number {

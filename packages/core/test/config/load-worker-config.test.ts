@@ -9,6 +9,9 @@ import { useTempDirs } from '../helpers/temp-dirs';
 
 type Env = Record<string, string | undefined>;
 
+const positiveSeconds = 'a number of seconds from 0.001 to 2147483 (about 24.8 days, the longest timer Node.js supports), such as 5 or 0.5';
+const secondsFromZero = 'a number of seconds from 0 to 2147483 (about 24.8 days, the longest timer Node.js supports), such as 30';
+
 function configurationError(load: () => unknown): ConfigurationError {
   return catchError(load, ConfigurationError);
 }
@@ -125,18 +128,25 @@ describe(loadWorkerConfig.name, () => {
 
   describe('when a value is invalid', () => {
     it.each([
-      [names.defaultHeartbeatDelay, 'soon', 'a positive number of seconds, such as 5 or 0.5'],
-      [names.defaultHeartbeatDelay, '0', 'a positive number of seconds, such as 5 or 0.5'],
-      [names.defaultHeartbeatDelay, '-1', 'a positive number of seconds, such as 5 or 0.5'],
+      [names.defaultHeartbeatDelay, 'soon', positiveSeconds],
+      [names.defaultHeartbeatDelay, '0', positiveSeconds],
+      [names.defaultHeartbeatDelay, '-1', positiveSeconds],
       [names.defaultMaxConcurrency, '2.5', 'a positive integer, such as 5'],
       [names.defaultMaxConcurrency, '0', 'a positive integer, such as 5'],
       [names.defaultMaxPollers, 'many', 'a positive integer, such as 5'],
-      [names.shutdownGraceSeconds, '-5', 'a number of seconds, 0 or more, such as 30'],
-      [names.pollRequestTimeoutSeconds, '1e3', 'a positive number of seconds, such as 5 or 0.5'],
-      [names.requestTimeoutSeconds, 'ten', 'a positive number of seconds, such as 5 or 0.5'],
-      [names.statesPollTimeoutSeconds, 'x', 'a positive number of seconds, such as 5 or 0.5'],
-      [names.statesStatusHeartbeatSeconds, '0', 'a positive number of seconds, such as 5 or 0.5'],
-      [names.statesRequestTimeoutSeconds, '0.0001', 'a positive number of seconds, such as 5 or 0.5'],
+      [names.shutdownGraceSeconds, '-5', secondsFromZero],
+      [names.pollRequestTimeoutSeconds, '1e3', positiveSeconds],
+      [names.requestTimeoutSeconds, 'ten', positiveSeconds],
+      [names.statesPollTimeoutSeconds, 'x', positiveSeconds],
+      [names.statesStatusHeartbeatSeconds, '0', positiveSeconds],
+      [names.statesRequestTimeoutSeconds, '0.0001', positiveSeconds],
+      [names.defaultHeartbeatDelay, '3000000', positiveSeconds],
+      [names.shutdownGraceSeconds, '99999999', secondsFromZero],
+      [names.pollRequestTimeoutSeconds, '2147484', positiveSeconds],
+      [names.requestTimeoutSeconds, '3000000', positiveSeconds],
+      [names.statesPollTimeoutSeconds, '3000000', positiveSeconds],
+      [names.statesStatusHeartbeatSeconds, '3000000', positiveSeconds],
+      [names.statesRequestTimeoutSeconds, '3000000', positiveSeconds],
       [names.serviceUrl, 'localhost:5500', 'an http or https URL, such as http://localhost:5500'],
       [names.serviceUrl, 'ftp://localhost', 'an http or https URL, such as http://localhost:5500'],
       [names.statesStoreBaseUrl, 'states', 'an http or https URL, such as http://localhost:5500'],
@@ -236,7 +246,28 @@ describe(loadWorkerConfig.name, () => {
       expect(error.variable).toBe('options.defaultConcurrency');
 
       const nested = configurationError(() => loadWorkerConfig({ env: {}, envFile: false, overrides: { storeSync: { pollTimeoutSeconds: -1 } } }));
-      expect(nested.message).toBe('Invalid option storeSync.pollTimeoutSeconds: -1. Expected a positive number of seconds, such as 5 or 0.5.');
+      expect(nested.message).toBe(`Invalid option storeSync.pollTimeoutSeconds: -1. Expected ${positiveSeconds}.`);
+    });
+
+    it.each(['defaultHeartbeatSeconds', 'shutdownGraceSeconds', 'pollRequestTimeoutSeconds', 'requestTimeoutSeconds'] as const)(
+      'reject %s above the longest timer Node.js supports',
+      (option) => {
+        const error = configurationError(() => loadWorkerConfig({ env: {}, envFile: false, overrides: { [option]: 3_000_000 } }));
+        expect(error.message).toMatch(new RegExp(`^Invalid option ${option}: 3000000\\. Expected a number of seconds from (0|0\\.001) to 2147483 `));
+        expect(error.variable).toBe(`options.${option}`);
+      },
+    );
+
+    it('accept durations up to 2147483 seconds', () => {
+      const config = loadWorkerConfig({
+        env: {},
+        envFile: false,
+        overrides: { defaultHeartbeatSeconds: 2_147_483, shutdownGraceSeconds: 2_147_483, requestTimeoutSeconds: 2_147_483 },
+      });
+
+      expect(config.defaultHeartbeatMs).toBe(2_147_483_000);
+      expect(config.shutdownGraceMs).toBe(2_147_483_000);
+      expect(config.requestTimeoutMs).toBe(2_147_483_000);
     });
 
     it('reject unknown names', () => {

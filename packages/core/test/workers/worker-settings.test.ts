@@ -13,6 +13,8 @@ function definitionWith(options: WorkerOptions) {
   return readWorkerDefinition(SettingsWorker);
 }
 
+const heartbeatRange = 'Expected a number of seconds from 0.001 to 2147483 (about 24.8 days, the longest timer Node.js supports), such as 10.';
+
 describe(resolveWorkerSettings.name, () => {
   const config = testConfig({ defaultConcurrency: 3, defaultHeartbeatSeconds: 7, defaultMaxPollers: 2 });
 
@@ -28,18 +30,21 @@ describe(resolveWorkerSettings.name, () => {
     });
   });
 
+  it('accepts a heartbeat of 2147483 seconds', () => {
+    expect(resolveWorkerSettings(definitionWith({ heartbeatSeconds: 2_147_483 }), config).heartbeatMs).toBe(2_147_483_000);
+  });
+
   it.each([
     [{ concurrency: 0 }, 'Invalid @Worker option concurrency of worker \'settings_worker\' (class SettingsWorker): 0. Expected a positive integer, such as 4.'],
     [{ concurrency: 1.5 }, 'Invalid @Worker option concurrency of worker \'settings_worker\' (class SettingsWorker): 1.5. Expected a positive integer, such as 4.'],
     [{ maxPollers: -1 }, 'Invalid @Worker option maxPollers of worker \'settings_worker\' (class SettingsWorker): -1. Expected a positive integer, such as 4.'],
     [
       { heartbeatSeconds: 0 },
-      'Invalid @Worker option heartbeatSeconds of worker \'settings_worker\' (class SettingsWorker): 0. Expected a positive number of seconds, such as 10.',
+      `Invalid @Worker option heartbeatSeconds of worker 'settings_worker' (class SettingsWorker): 0. ${heartbeatRange}`,
     ],
-    [
-      { heartbeatSeconds: '10' as unknown as number },
-      'Invalid @Worker option heartbeatSeconds of worker \'settings_worker\' (class SettingsWorker): 10. Expected a positive number of seconds, such as 10.',
-    ],
+    [{ heartbeatSeconds: '10' as unknown as number }, `Invalid @Worker option heartbeatSeconds of worker 'settings_worker' (class SettingsWorker): 10. ${heartbeatRange}`],
+    [{ heartbeatSeconds: 0.0001 }, `Invalid @Worker option heartbeatSeconds of worker 'settings_worker' (class SettingsWorker): 0.0001. ${heartbeatRange}`],
+    [{ heartbeatSeconds: 3_000_000 }, `Invalid @Worker option heartbeatSeconds of worker 'settings_worker' (class SettingsWorker): 3000000. ${heartbeatRange}`],
   ])('rejects %j with a TypeError', (options, message) => {
     expect(() => resolveWorkerSettings(definitionWith(options), config)).toThrow(new TypeError(message));
   });
