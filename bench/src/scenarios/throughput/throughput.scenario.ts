@@ -26,7 +26,7 @@ const COMPARED: readonly Subject[] = [
 const SUBJECTS = [RAW, ...COMPARED];
 
 function settings(quick: boolean) {
-  return quick ? { tasks: 100, warmupTasks: 10, repeats: 1, pollHoldMs: 200 } : { tasks: 5_000, warmupTasks: 1_000, repeats: 3, pollHoldMs: 500 };
+  return quick ? { tasks: 100, warmupTasks: 10, repeats: 1, pollHoldMs: 200 } : { tasks: 5_000, warmupTasks: 500, repeats: 3, pollHoldMs: 500 };
 }
 
 /**
