@@ -3,7 +3,7 @@ import 'reflect-metadata';
 // Decorators
 export { Worker } from './decorators/worker.decorator';
 export { Input } from './decorators/input.decorator';
-export { InjectStore } from './decorators/inject-store.decorator';
+export { InjectStore, type InjectStoreOptions } from './decorators/inject-store.decorator';
 export { StoreRef, FileTokenRef, type StoreKind } from './decorators/store-ref.decorator';
 export { Injectable } from './decorators/injectable.decorator';
 export { inject as Inject, delay } from 'tsyringe';

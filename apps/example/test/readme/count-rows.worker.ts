@@ -9,7 +9,7 @@ export class CountRowsInput {
 @Worker('count_rows')
 @Input(CountRowsInput)
 export class CountRowsWorker {
-  constructor(@InjectStore('warehouse') private readonly warehouse: DbStore) {}
+  constructor(@InjectStore('warehouse', { kind: 'database' }) private readonly warehouse: DbStore) {}
 
   async handle(input: CountRowsInput, task: TaskContext): Promise<{ table: string; rows: number }> {
     const [row] = await this.warehouse.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM ??', [input.table]);

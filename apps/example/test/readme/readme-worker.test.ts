@@ -15,6 +15,12 @@ describe('README worker', () => {
     expect(readme).toContain(source.trim());
   });
 
+  it('stops the start when warehouse is a file store', async () => {
+    const compiling = Test.createWorkerApp({ workers: [CountRowsWorker] }).overrideStore('warehouse').useTempDir().compile();
+
+    await expect(compiling).rejects.toThrow("@InjectStore asks for a database store, but store 'warehouse' is a file store (type file).");
+  });
+
   it('counts the rows of a table', async () => {
     const app = await Test.createWorkerApp({ workers: [CountRowsWorker] }).overrideStore('warehouse').useSqlite().compile();
     try {

@@ -1,6 +1,8 @@
 import type { DependencyContainer, InjectionToken } from 'tsyringe';
 
 import { isInjectableClass } from '../decorators/injectable.decorator';
+import { getInjectedStores } from '../decorators/inject-store.decorator';
+import type { StoreKind } from '../decorators/store-ref.decorator';
 import type { DependencyProblem } from '../errors/dependency-resolution-error';
 import type { StoreSource } from '../injection/store-source';
 import { storeNameOfToken } from '../injection/store-token';
@@ -127,7 +129,7 @@ export class DependencyChecker {
 
     const storeName = storeNameOfToken(token);
     if (storeName !== undefined) {
-      this.checkStore(storeName, fail);
+      this.checkStore(storeName, getInjectedStores(owner)[index]?.kind ?? 'any', fail);
       return;
     }
 
@@ -172,7 +174,7 @@ export class DependencyChecker {
     return false;
   }
 
-  private checkStore(storeName: string, fail: (reason: string, fix: string) => void): void {
+  private checkStore(storeName: string, kind: StoreKind, fail: (reason: string, fix: string) => void): void {
     if (!this.stores.has(storeName) && this.registrar.acceptUndefinedStore?.(storeName) === true) {
       this.registrar.registerStore(storeName);
       return;
@@ -191,6 +193,15 @@ export class DependencyChecker {
     const reason = findFailure(this.stores.failures(), storeName);
     if (reason !== undefined) {
       fail(`store '${storeName}' could not be built: ${reason}`, 'Fix its definition; the other stores keep working.');
+      return;
+    }
+
+    const store = this.stores.get(storeName);
+    if (kind !== 'any' && store.kind !== kind) {
+      fail(
+        `@InjectStore asks for a ${kind} store, but store '${store.name}' is a ${store.kind} store (type ${store.type}).`,
+        `Inject a ${kind} store, or change the kind option of @InjectStore and the parameter's type to match the store.`,
+      );
       return;
     }
 

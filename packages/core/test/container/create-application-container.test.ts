@@ -265,6 +265,40 @@ describe(createApplicationContainer.name, () => {
       expect(error.problems).toEqual([{ className: 'MissingStoreWorker', parameterIndex: 1, token: "store 'archive'", message: error.message }]);
     });
 
+    it('injects a store of the requested kind', () => {
+      @Worker('kind_checked')
+      class KindCheckedWorker {
+        constructor(
+          @InjectStore('warehouse', { kind: 'database' }) readonly warehouse: DbStore,
+          @InjectStore('landing', { kind: 'file' }) readonly landing: object,
+        ) {}
+        handle(): void {}
+      }
+
+      const worker = build([KindCheckedWorker]).container.resolve(KindCheckedWorker);
+
+      expect(worker.warehouse.kind).toBe('database');
+    });
+
+    it('rejects a store of another kind, naming both kinds', () => {
+      @Worker('wrong_kind')
+      class WrongKindWorker {
+        constructor(
+          readonly parser: Parser,
+          @InjectStore('Landing', { kind: 'database' }) readonly warehouse: DbStore,
+        ) {}
+        handle(): void {}
+      }
+
+      const error = resolutionError([WrongKindWorker]);
+
+      expect(error.message).toBe(
+        "Cannot resolve parameter 1 of WrongKindWorker(Parser, ?): @InjectStore asks for a database store, but store 'Landing' is a file store (type file). " +
+          "Inject a database store, or change the kind option of @InjectStore and the parameter's type to match the store.",
+      );
+      expect(error.problems).toEqual([{ className: 'WrongKindWorker', parameterIndex: 1, token: "store 'landing'", message: error.message }]);
+    });
+
     it('rejects a store whose definition could not be built, with the reason', () => {
       @Worker('broken_store')
       class BrokenStoreWorker {

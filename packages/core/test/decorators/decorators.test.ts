@@ -3,7 +3,7 @@ import { IsString } from 'class-validator';
 import { describe, expect, it } from 'vitest';
 
 import { getInputMetadata } from '../../src/decorators/input.decorator';
-import { getInjectedStoreNames } from '../../src/decorators/inject-store.decorator';
+import { getInjectedStores } from '../../src/decorators/inject-store.decorator';
 import { isInjectableClass } from '../../src/decorators/injectable.decorator';
 import { getStoreRefs } from '../../src/decorators/store-ref.decorator';
 import { getWorkerMetadata } from '../../src/decorators/worker.decorator';
@@ -69,12 +69,19 @@ describe('decorators', () => {
         constructor(
           readonly parser: Parser,
           @InjectStore('Warehouse') readonly warehouse: object,
+          @InjectStore('landing', { kind: 'file' }) readonly landing: object,
         ) {}
       }
 
-      expect(getInjectedStoreNames(Copier)).toEqual({ 1: 'Warehouse' });
+      expect(getInjectedStores(Copier)).toEqual({ 1: { name: 'Warehouse', kind: 'any' }, 2: { name: 'landing', kind: 'file' } });
       const tokens = Reflect.getOwnMetadata('injectionTokens', Copier) as Record<number, { token: unknown }>;
       expect(tokens[1].token).toBe(storeToken('warehouse'));
+    });
+
+    it('rejects an unknown kind', () => {
+      expect(() => InjectStore('warehouse', { kind: 'table' as never })).toThrow(
+        new TypeError(`@InjectStore('warehouse') has an invalid kind "table"; use 'database', 'file' or 'any'.`),
+      );
     });
 
     it('rejects method parameters', () => {
