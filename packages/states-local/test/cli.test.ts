@@ -7,7 +7,7 @@ import { ListActivitiesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 
 import type { StatesLocal } from '../src';
-import { parseCliArguments } from '../src/cli/arguments';
+import { CliArgumentError, parseCliArguments } from '../src/cli/arguments';
 import { runCli } from '../src/cli/run-cli';
 import { rejectionOf } from './support/clients';
 
@@ -128,6 +128,15 @@ describe('states-local CLI', () => {
     expect(lines[0]).toContain('Usage: states-local');
   });
 
+  it('exits with code 2 on a port above 65535', async () => {
+    const { lines, output } = captureOutput();
+
+    const exitCode = await runCli(['--port', '99999'], { output, signals: new EventEmitter() });
+
+    expect(exitCode).toBe(2);
+    expect(lines[0]).toContain("Option --port must be a port number from 0 to 65535, got '99999'.");
+  });
+
   it('prints the usage with --help', async () => {
     const { lines, output } = captureOutput();
 
@@ -154,5 +163,13 @@ describe(parseCliArguments.name, () => {
 
   it('rejects a port that is not a number', () => {
     expect(() => parseCliArguments(['--port', 'http'])).toThrow("Option --port must be a whole number, got 'http'.");
+  });
+
+  it('rejects a port above 65535', () => {
+    expect(() => parseCliArguments(['--port', '99999'])).toThrow(new CliArgumentError("Option --port must be a port number from 0 to 65535, got '99999'."));
+  });
+
+  it('accepts port 65535', () => {
+    expect(parseCliArguments(['--port', '65535']).port).toBe(65_535);
   });
 });

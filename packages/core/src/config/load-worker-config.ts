@@ -55,11 +55,15 @@ export function loadWorkerConfig(options: LoadWorkerConfigOptions = {}): WorkerR
   checkOptionNames(overrides);
 
   const envFile = readEnvFile(options.envFile, cwd);
+
+  // Settings are read from the environment as it was before the copy, so an error about a value
+  // from the file names the file.
+  const env = options.env ?? { ...process.env };
   if (options.env === undefined) {
     copyMissing(envFile.values, process.env);
   }
 
-  const sources = new ConfigurationSources(options.env ?? process.env, envFile.values, envFile.path);
+  const sources = new ConfigurationSources(env, envFile.values, envFile.path);
   const serviceUrl = sources.read({ variable: names.serviceUrl, option: { name: 'serviceUrl', value: overrides.serviceUrl }, parser: parsers.httpUrl });
 
   return {

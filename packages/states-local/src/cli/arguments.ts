@@ -84,7 +84,7 @@ export function parseCliArguments(argv: string[]): CliArguments {
   }
 
   return {
-    port: parseInteger(values.port, '--port'),
+    port: parsePort(values.port),
     host: values.host,
     region: values.region,
     accountId: values['account-id'],
@@ -97,10 +97,23 @@ export function parseCliArguments(argv: string[]): CliArguments {
   };
 }
 
+/** Highest TCP port number. */
+const MAX_PORT = 65_535;
+
 function parseInteger(text: string, option: string): number {
   if (!/^\d+$/.test(text)) {
     throw new CliArgumentError(`Option ${option} must be a whole number, got '${text}'.`);
   }
 
   return Number(text);
+}
+
+function parsePort(text: string): number {
+  const port = parseInteger(text, '--port');
+
+  if (port > MAX_PORT) {
+    throw new CliArgumentError(`Option --port must be a port number from 0 to ${MAX_PORT}, got '${text}'.`);
+  }
+
+  return port;
 }
