@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadWorkerConfig, WorkerApplication } from '@bevault-workers/core';
+import { ConfigurationError, loadWorkerConfig, WorkerApplication } from '@bevault-workers/core';
 import { isFileStore, type FileStore } from '@bevault-workers/stores';
 import { parseExampleArguments, USAGE } from './cli/arguments';
 import { EXAMPLE_STORE_NAMES, loadExampleStoreDefinitions } from './bootstrap/example-stores';
@@ -66,17 +66,14 @@ function landingStore(app: WorkerApplication): FileStore {
   return store;
 }
 
-async function runAirportsWorkflow(app: WorkerApplication, endpoint: ServiceEndpoint, input: Omit<AirportsExecutionInput, 'airportsFile'>, writeLine: (line: string) => void, signal: AbortSignal): Promise<ExecutionOutcome> {
+async function runAirportsWorkflow(app: WorkerApplication, endpoint: ServiceEndpoint, roleArn: string, input: Omit<AirportsExecutionInput, 'airportsFile'>, writeLine: (line: string) => void, signal: AbortSignal): Promise<ExecutionOutcome> {
   const airportsFile = await seedLandingStore(landingStore(app));
   writeLine(`Copied the airports CSV to ${airportsFile}`);
 
-  if (endpoint.roleArn === undefined) {
-    throw new TypeError(`Set ${ROLE_ARN_VARIABLE} to the IAM role the state machine runs as, to create it in ${endpoint.serviceUrl ?? `AWS ${endpoint.region}`}`);
-  }
   const stateMachineArn = await deployStateMachine(endpoint.client, {
     name: STATE_MACHINE_NAME,
     definition: renderStateMachineDefinition(Object.fromEntries(app.activityArns)),
-    roleArn: endpoint.roleArn,
+    roleArn,
   });
   writeLine(`State machine ${stateMachineArn} ready`);
 
@@ -113,6 +110,9 @@ export async function runExample(options: RunExampleOptions): Promise<RunExample
   const serve = args.serve || !runOnce;
 
   try {
+    // Checked before the workers start polling, so that a missing role is a configuration error and not a failed run.
+    const roleArn = runOnce ? requireRoleArn(endpoint) : undefined;
+
     const app = await WorkerApplication.create({
       workers: exampleWorkers,
       env: options.env,
@@ -142,8 +142,8 @@ export async function runExample(options: RunExampleOptions): Promise<RunExample
         writeLine(`Embedded stores: ${stores.embedded.join(', ')}`);
       }
 
-      if (runOnce) {
-        outcome = await runAirportsWorkflow(app, endpoint, { warehouse: args.warehouse, exports: EXAMPLE_STORE_NAMES.exports, top: args.top, compress: args.compress }, writeLine, stopped.signal);
+      if (roleArn !== undefined) {
+        outcome = await runAirportsWorkflow(app, endpoint, roleArn, { warehouse: args.warehouse, exports: EXAMPLE_STORE_NAMES.exports, top: args.top, compress: args.compress }, writeLine, stopped.signal);
         reportOutcome(outcome, writeLine, writeError);
       }
       if (serve) {
@@ -157,6 +157,18 @@ export async function runExample(options: RunExampleOptions): Promise<RunExample
   } finally {
     await endpoint.close();
   }
+}
+
+/** Returns the role the state machine runs as, or throws when AWS needs one and none is configured. */
+function requireRoleArn(endpoint: ServiceEndpoint): string {
+  if (endpoint.roleArn === undefined) {
+    throw new ConfigurationError(
+      ROLE_ARN_VARIABLE,
+      `Missing ${ROLE_ARN_VARIABLE}: set it to the IAM role the state machine runs as, to create it in AWS Step Functions (${endpoint.serviceUrl ?? endpoint.region}).`,
+    );
+  }
+
+  return endpoint.roleArn;
 }
 
 function reportOutcome(outcome: ExecutionOutcome, writeLine: (line: string) => void, writeError: (line: string) => void): void {

@@ -12,7 +12,7 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'local-dev-key', secretAccessKey: 'loca
  */
 const EMBEDDED_POLL_HOLD_MS = 2000;
 
-/** Role given to the state machine in Local States, which does not check it. */
+/** Role given to the state machine outside AWS: Local States does not check it. */
 const LOCAL_ROLE_ARN = 'arn:aws:iam::123456789012:role/bevault-workers-example';
 
 /** Environment variable of the IAM role a state machine runs as in AWS, as the Python library's `.env` names it. */
@@ -26,7 +26,7 @@ export interface ServiceEndpoint {
   readonly credentials: WorkerRuntimeConfig['credentials'];
   /** Local States started in this process, when no service URL is configured. */
   readonly statesLocal: StatesLocal | undefined;
-  /** IAM role for CreateStateMachine, or undefined when none is configured for a real service. */
+  /** IAM role for CreateStateMachine, or undefined when none is configured for AWS Step Functions. */
   readonly roleArn: string | undefined;
   readonly client: SFNClient;
   /** Stops the client, and Local States when it was started here. */
@@ -49,11 +49,37 @@ export async function openServiceEndpoint(config: WorkerRuntimeConfig, env: Node
     region: config.region,
     credentials,
     statesLocal,
-    roleArn: statesLocal === undefined ? env[ROLE_ARN_VARIABLE] : LOCAL_ROLE_ARN,
+    roleArn: statesLocal === undefined ? configuredRoleArn(serviceUrl, env) : LOCAL_ROLE_ARN,
     client,
     close: async () => {
       client.destroy();
       await statesLocal?.stop();
     },
   };
+}
+
+/**
+ * Returns the role from `stepFunctions__roleArn`. Without it, an endpoint
+ * outside AWS, such as the Local States command, gets a placeholder role,
+ * while AWS Step Functions (no service URL, or an `amazonaws.com` host) gets
+ * none, because AWS checks the role.
+ */
+function configuredRoleArn(serviceUrl: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  const configured = env[ROLE_ARN_VARIABLE];
+
+  if (configured !== undefined && configured !== '') {
+    return configured;
+  }
+
+  return isAwsEndpoint(serviceUrl) ? undefined : LOCAL_ROLE_ARN;
+}
+
+/** Tells whether the endpoint is AWS Step Functions: the regional default, or a host under amazonaws.com. */
+function isAwsEndpoint(serviceUrl: string | undefined): boolean {
+  if (serviceUrl === undefined) {
+    return true;
+  }
+
+  const host = new URL(serviceUrl).hostname;
+  return host === 'amazonaws.com' || host.endsWith('.amazonaws.com') || host.endsWith('.amazonaws.com.cn');
 }
