@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigurationError, loadWorkerConfig, WorkerApplication } from '@bevault-workers/core';
+import { ConfigurationError, createLogger, loadWorkerConfig, WorkerApplication } from '@bevault-workers/core';
 import { isFileStore, type FileStore } from '@bevault-workers/stores';
 import { parseExampleArguments, USAGE } from './cli/arguments';
 import { EXAMPLE_STORE_NAMES, loadExampleStoreDefinitions } from './bootstrap/example-stores';
@@ -31,6 +31,12 @@ export interface RunExampleOptions {
   readonly writeLine?: (line: string) => void;
   /** Receives the error report of a failed run. @default writes to stderr */
   readonly writeError?: (line: string) => void;
+  /**
+   * Stream the worker logs are written to. Stdout then carries only the
+   * progress lines and the output of a run, so it can be piped.
+   * @default process.stderr when an execution runs, else process.stdout
+   */
+  readonly logDestination?: NodeJS.WritableStream & { readonly isTTY?: boolean };
   /** Whether SIGINT and SIGTERM shut the workers down gracefully. @default true */
   readonly handleSignals?: boolean;
 }
@@ -48,6 +54,13 @@ function dataDirectory(env: NodeJS.ProcessEnv, cwd: string): string {
   const configured = env[DATA_DIRECTORY_VARIABLE];
   return configured === undefined || configured === '' ? resolve(__dirname, '..', 'data') : resolve(cwd, configured);
 }
+
+/**
+ * Milliseconds between two reads of the execution history from the
+ * in-process Local States: short, so that each line prints as its step ends.
+ * Other endpoints keep the default, within the AWS request rate.
+ */
+const EMBEDDED_HISTORY_POLL_MS = 50;
 
 /** Absolute path of the `.env` file to read, or false; the application resolves relative paths against the process's working directory, not `cwd`. */
 function resolveEnvFile(cwd: string, envFile: string | false | undefined): string | false {
@@ -78,7 +91,14 @@ async function runAirportsWorkflow(app: WorkerApplication, endpoint: ServiceEndp
   writeLine(`State machine ${stateMachineArn} ready`);
 
   const executionInput: AirportsExecutionInput = { airportsFile, ...input };
-  return runExecution(endpoint.client, { stateMachineArn, input: executionInput, writeLine, summarizers: airportsStateSummaries, signal });
+  return runExecution(endpoint.client, {
+    stateMachineArn,
+    input: executionInput,
+    writeLine,
+    summarizers: airportsStateSummaries,
+    signal,
+    historyPollIntervalMs: endpoint.statesLocal === undefined ? undefined : EMBEDDED_HISTORY_POLL_MS,
+  });
 }
 
 /**
@@ -113,8 +133,14 @@ export async function runExample(options: RunExampleOptions): Promise<RunExample
     // Checked before the workers start polling, so that a missing role is a configuration error and not a failed run.
     const roleArn = runOnce ? requireRoleArn(endpoint) : undefined;
 
+    const logger = createLogger({
+      config: { ...config, credentials: endpoint.credentials },
+      secrets: config.credentials === undefined ? [] : [config.credentials.secretAccessKey],
+      destination: options.logDestination ?? (runOnce ? process.stderr : process.stdout),
+    });
     const app = await WorkerApplication.create({
       workers: exampleWorkers,
+      logger,
       env: options.env,
       envFile,
       config: { serviceUrl: endpoint.serviceUrl, credentials: endpoint.credentials },

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runExample, type RunExampleResult } from '../src/run-example';
@@ -11,6 +12,8 @@ interface CapturedRun {
   readonly result: RunExampleResult;
   readonly lines: string[];
   readonly errors: string[];
+  /** The worker log entries, written apart from the progress lines. */
+  readonly logs: string;
   /** The JSON printed after "Execution output:", parsed. */
   readonly printedOutput: AirportsExecutionOutput | undefined;
 }
@@ -38,6 +41,9 @@ describe('main job', () => {
   async function run(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<CapturedRun> {
     const lines: string[] = [];
     const errors: string[] = [];
+    const logStream = new PassThrough();
+    const logChunks: Buffer[] = [];
+    logStream.on('data', (chunk: Buffer) => logChunks.push(chunk));
     const result = await runExample({
       argv,
       cwd: directory,
@@ -46,8 +52,9 @@ describe('main job', () => {
       handleSignals: false,
       writeLine: (line) => lines.push(...line.split('\n')),
       writeError: (line) => errors.push(line),
+      logDestination: logStream,
     });
-    return { result, lines, errors, printedOutput: printedOutput(lines) };
+    return { result, lines, errors, logs: Buffer.concat(logChunks).toString(), printedOutput: printedOutput(lines) };
   }
 
   it('prints the counts computed independently from the CSV', async () => {
@@ -93,7 +100,7 @@ describe('main job', () => {
   it('exits 1 with the failing state, error and cause', async () => {
     writeFileSync(join(directory, 'config.json'), JSON.stringify([{ Name: 'warehouse', Type: 'file', Config: { BasePath: join(directory, 'not-a-db') } }]));
 
-    const { result, errors, printedOutput } = await run([]);
+    const { result, lines, errors, logs, printedOutput } = await run([]);
 
     expect(result.exitCode).toBe(1);
     expect(printedOutput).toBeUndefined();
@@ -101,6 +108,11 @@ describe('main job', () => {
     expect(errors[0]).toBe('Execution failed in state LoadAirports: Worker.InvalidInput');
     expect(errors[1]).toMatch(/^Cause: /);
     expect(errors[1]).toContain('warehouse');
+    expect(lines).toContain('✗ LoadAirports: Worker.InvalidInput');
+    expect(lines.some((line) => line.startsWith('✓ LoadAirports'))).toBe(false);
+    expect(lines.some((line) => /^ {2}LoadAirports left through its Catch \(\d+\.\d s\)$/.test(line))).toBe(true);
+    expect(logs).toContain('"message":"Task finished"');
+    expect(lines.some((line) => line.startsWith('{'))).toBe(false);
   });
 
   it('loads into the database store named by --warehouse', async () => {

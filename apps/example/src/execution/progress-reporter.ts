@@ -31,7 +31,8 @@ function formatSeconds(from: Date | undefined, to: Date | undefined): string {
 /**
  * Writes one line per step of an execution as its history events arrive: a
  * state entered, the worker that took its task, a state left with an optional
- * summary of its output, and each task failure. It also keeps the failure to
+ * summary of its output, and each task failure. A state whose last task failed
+ * and whose `Catch` moved on is shown as caught, never as passed. It also keeps the failure to
  * report when the execution fails: the last task failure and its state, or
  * else the execution's own error in the last state entered.
  */
@@ -39,6 +40,8 @@ export class ProgressReporter {
   private readonly enteredAt = new Map<string, Date | undefined>();
   private lastEnteredState = '';
   private lastTaskFailure: StateFailure | undefined;
+  /** States whose latest task attempt failed; a retry that succeeds removes the state. */
+  private readonly failedStates = new Set<string>();
 
   constructor(
     private readonly writeLine: (line: string) => void,
@@ -57,9 +60,20 @@ export class ProgressReporter {
 
     const exited = event.stateExitedEventDetails;
     if (exited?.name !== undefined) {
-      const summary = this.summarizers[exited.name]?.(parseJson(exited.output));
       const duration = formatSeconds(this.enteredAt.get(exited.name), event.timestamp);
+
+      if (this.failedStates.delete(exited.name)) {
+        this.writeLine(`  ${exited.name} left through its Catch${duration}`);
+        return;
+      }
+
+      const summary = this.summarizers[exited.name]?.(parseJson(exited.output));
       this.writeLine(`✓ ${exited.name}${duration}${summary === undefined ? '' : `: ${summary}`}`);
+      return;
+    }
+
+    if (event.activitySucceededEventDetails !== undefined || event.taskSucceededEventDetails !== undefined) {
+      this.failedStates.delete(this.lastEnteredState);
       return;
     }
 
@@ -72,6 +86,7 @@ export class ProgressReporter {
     const failed = event.activityFailedEventDetails ?? event.activityTimedOutEventDetails ?? event.activityScheduleFailedEventDetails ?? event.taskFailedEventDetails;
     if (failed !== undefined) {
       this.lastTaskFailure = { state: this.lastEnteredState, error: failed.error ?? 'States.TaskFailed', cause: failed.cause ?? '' };
+      this.failedStates.add(this.lastEnteredState);
       this.writeLine(`✗ ${this.lastEnteredState}: ${failed.error ?? 'failed'}`);
     }
   }

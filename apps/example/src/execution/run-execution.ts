@@ -13,6 +13,8 @@ export interface RunExecutionOptions {
   /** Summaries of state outputs, by state name. */
   readonly summarizers?: Readonly<Record<string, StateSummarizer>>;
   readonly signal?: AbortSignal;
+  /** Milliseconds between two reads of the execution history. @default 250 */
+  readonly historyPollIntervalMs?: number;
 }
 
 /** End state of an execution, with its output or its failure. */
@@ -34,7 +36,10 @@ export async function runExecution(client: SFNClient, options: RunExecutionOptio
   options.writeLine(`Execution ${name} started`);
 
   const reporter = new ProgressReporter(options.writeLine, options.summarizers);
-  await followExecutionHistory(client, executionArn, (event) => reporter.onEvent(event), { signal: options.signal });
+  await followExecutionHistory(client, executionArn, (event) => reporter.onEvent(event), {
+    signal: options.signal,
+    pollIntervalMs: options.historyPollIntervalMs,
+  });
 
   const described = await client.send(new DescribeExecutionCommand({ executionArn }));
   if (described.status === 'SUCCEEDED') {
