@@ -7,6 +7,7 @@ import type { StoreConfigReader } from '../config/store-config-reader';
 import type { FileStat } from '../stores/store';
 import type { StoreContext } from '../stores/store-context';
 import { BaseFileStore } from './base-file-store';
+import { isTemporaryFileName, temporaryFileName } from './temporary-file-name';
 import { UploadWritable } from './upload-writable';
 
 /** Default FTP control port. @public */
@@ -34,6 +35,11 @@ const FILE_UNAVAILABLE = 550;
  *
  * FTP allows one transfer per connection, so every operation opens its own connection and
  * closes it when done; concurrent operations run on separate connections.
+ *
+ * Writes go to a temporary file next to the target, renamed over it once the upload completes,
+ * so a failed upload leaves no file that looks complete. The rename replaces the target in one
+ * step on servers that allow renaming onto an existing file (most do); on the others the
+ * target is deleted first, so readers may briefly find no file.
  * @public
  */
 export class FtpFileStore extends BaseFileStore {
@@ -98,10 +104,18 @@ export class FtpFileStore extends BaseFileStore {
 
   protected async writePath(path: string): Promise<Writable> {
     const remote = this.remotePath(path);
+    const temporary = posix.join(posix.dirname(remote), temporaryFileName());
     await this.withClient((client) => client.ensureDir(posix.dirname(remote)));
+
     return new UploadWritable(async (body) => {
       await this.withClient(async (client) => {
-        await client.uploadFrom(body, remote);
+        try {
+          await client.uploadFrom(body, temporary);
+          await this.replace(client, temporary, remote);
+        } catch (error) {
+          await this.removeTemporary(temporary);
+          throw error;
+        }
       });
     });
   }
@@ -136,7 +150,7 @@ export class FtpFileStore extends BaseFileStore {
           const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
           if (entry.isDirectory) {
             await walk(child);
-          } else if (entry.isFile) {
+          } else if (entry.isFile && !isTemporaryFileName(entry.name)) {
             paths.push(child);
           }
         }
@@ -165,6 +179,39 @@ export class FtpFileStore extends BaseFileStore {
 
   private remotePath(path: string): string {
     return posix.join(this.basePath, path);
+  }
+
+  /**
+   * Moves a finished temporary file over the target. RFC 959 leaves a rename onto an existing
+   * file to the server, so when the rename fails the target is deleted and the rename retried.
+   * NOTE: the tests never run that fallback, because ftp-srv renames onto an existing file.
+   */
+  private async replace(client: FtpClient, temporary: string, remote: string): Promise<void> {
+    try {
+      await client.rename(temporary, remote);
+    } catch (error) {
+      if (!isUnavailable(error)) {
+        throw error;
+      }
+      await client.remove(remote, true);
+      await client.rename(temporary, remote);
+    }
+  }
+
+  /**
+   * Deletes the temporary file of a failed write, on a new connection because a failed transfer
+   * can leave the old one unusable. A failure here is logged and the write's own error reported.
+   */
+  private async removeTemporary(temporary: string): Promise<void> {
+    try {
+      await this.withClient((client) => client.remove(temporary, true));
+    } catch (error) {
+      this.logger.warn('FTP temporary file not removed after a failed write', {
+        store: this.name,
+        path: temporary,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
   }
 
   private async withClient<T>(operation: (client: FtpClient) => Promise<T>): Promise<T> {

@@ -1,13 +1,13 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 import type { FileStat } from '../stores/store';
 import type { StoreContext } from '../stores/store-context';
 import { BaseFileStore } from './base-file-store';
+import { isTemporaryFileName, temporaryFileName } from './temporary-file-name';
 import { UploadWritable } from './upload-writable';
 
 /**
@@ -56,7 +56,7 @@ export class LocalFileStore extends BaseFileStore {
   protected async writePath(path: string): Promise<Writable> {
     const absolute = this.absolutePath(path);
     await mkdir(dirname(absolute), { recursive: true });
-    const temporary = join(dirname(absolute), `.${randomUUID()}.partial`);
+    const temporary = join(dirname(absolute), temporaryFileName());
 
     return new UploadWritable(async (body) => {
       try {
@@ -97,14 +97,15 @@ export class LocalFileStore extends BaseFileStore {
       throw error;
     }
     return entries
-      .filter((entry) => entry.isFile() && !entry.name.endsWith('.partial'))
+      .filter((entry) => entry.isFile() && !isTemporaryFileName(entry.name))
       .map((entry) => relative(this.basePath, join(entry.parentPath ?? entry.path, entry.name)).split(sep).join('/'));
   }
 
   /** Joins a checked relative path to the base, and checks the result stays under it. */
   private absolutePath(path: string): string {
     const absolute = resolve(this.basePath, ...path.split('/'));
-    if (!absolute.startsWith(this.basePath + sep)) {
+    const inside = relative(this.basePath, absolute);
+    if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
       throw new Error(`Path '${path}' resolves outside the base directory of store '${this.name}'.`);
     }
     return absolute;

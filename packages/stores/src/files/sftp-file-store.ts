@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { posix } from 'node:path';
@@ -10,6 +10,7 @@ import { StoreConfigurationError } from '../errors/store-configuration-error';
 import type { FileStat } from '../stores/store';
 import type { StoreContext } from '../stores/store-context';
 import { BaseFileStore } from './base-file-store';
+import { isTemporaryFileName, temporaryFileName } from './temporary-file-name';
 import { UploadWritable } from './upload-writable';
 
 /** Default SSH port. @public */
@@ -107,7 +108,7 @@ export class SftpFileStore extends BaseFileStore {
   protected async writePath(path: string): Promise<Writable> {
     const remote = this.remotePath(path);
     const directory = posix.dirname(remote);
-    const temporary = posix.join(directory, `.${randomUUID()}.partial`);
+    const temporary = posix.join(directory, temporaryFileName());
     await this.withClient(async (client) => {
       if ((await client.exists(directory)) !== 'd') {
         await client.mkdir(directory, true);
@@ -156,7 +157,7 @@ export class SftpFileStore extends BaseFileStore {
           const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
           if (entry.type === 'd') {
             await walk(child);
-          } else if (entry.type === '-' && !entry.name.endsWith('.partial')) {
+          } else if (entry.type === '-' && !isTemporaryFileName(entry.name)) {
             paths.push(child);
           }
         }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { FtpFileStore, StoreConfigurationError, StoreOperationError, type FileSt
 
 import { buildStore } from '../support/build-store';
 import { describeFileStoreContract } from '../support/file-store-contract';
+import { storedNames } from '../support/stored-names';
 import { FTP_PASSWORD, FTP_USER, startFtpServer, type RunningFtpServer } from '../support/ftp-server';
 
 describe(FtpFileStore.name, () => {
@@ -20,8 +22,9 @@ describe(FtpFileStore.name, () => {
       await server.stop();
     });
 
-    describeFileStoreContract(() =>
-      buildStore<FileStore>({ Name: 'ftp', Type: 'ftp', Config: { HostName: '127.0.0.1', Port: server.port, Username: FTP_USER, Password: FTP_PASSWORD, BasePath: '/drop' } }),
+    describeFileStoreContract(
+      () => buildStore<FileStore>({ Name: 'ftp', Type: 'ftp', Config: { HostName: '127.0.0.1', Port: server.port, Username: FTP_USER, Password: FTP_PASSWORD, BasePath: '/drop' } }),
+      { storedNames: (directory) => storedNames(join(server.root, 'drop', directory)) },
     );
 
     it('rejects a wrong password without showing it', async () => {

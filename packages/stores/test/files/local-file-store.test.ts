@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { text } from 'node:stream/consumers';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -8,13 +9,16 @@ import { LocalFileStore, StoreConfigurationError, StoreOperationError, type File
 
 import { buildStore } from '../support/build-store';
 import { describeFileStoreContract } from '../support/file-store-contract';
+import { storedNames } from '../support/stored-names';
 import { useTempDirs } from '../support/temp-dir';
 
 describe(LocalFileStore.name, () => {
   const base = mkdtempSync(join(tmpdir(), 'bvw-local-store-'));
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-  describeFileStoreContract(() => buildStore<FileStore>({ Name: 'Local', Type: 'file', Config: { BasePath: join(base, 'root') } }));
+  describeFileStoreContract(() => buildStore<FileStore>({ Name: 'Local', Type: 'file', Config: { BasePath: join(base, 'root') } }), {
+    storedNames: (directory) => storedNames(join(base, 'root', directory)),
+  });
 
   describe('configuration', () => {
     const tempDir = useTempDirs();
@@ -32,12 +36,20 @@ describe(LocalFileStore.name, () => {
       expect(readdirSync(join(dir, 'out'))).toEqual(['data.txt']);
     });
 
-    it('ignores partial files in listings', async () => {
+    it('leaves its temporary files out of listings', async () => {
       const dir = tempDir();
-      writeFileSync(join(dir, '.abc.partial'), 'x');
+      writeFileSync(join(dir, '.0b5e8f8e-4a47-4d55-9d43-1c2f3e4a5b6c.partial'), 'x');
       writeFileSync(join(dir, 'done.txt'), 'x');
       const store = buildStore<LocalFileStore>({ Name: 'tmp', Type: 'file', Config: { BasePath: dir } });
       expect(await store.list()).toEqual(['file://tmp/done.txt']);
+    });
+
+    it('accepts BasePath / for a relative file', async () => {
+      const store = buildStore<LocalFileStore>({ Name: 'root', Type: 'file', Config: { BasePath: '/' } });
+      const dir = tempDir();
+      const token = store.createFileToken(`${dir.slice(1)}/at-root.txt`);
+      await store.write(token, 'from the root');
+      expect(await text(await store.openRead(token))).toBe('from the root');
     });
 
     it('rejects operations after close', async () => {

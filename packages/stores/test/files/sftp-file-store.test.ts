@@ -8,6 +8,7 @@ import { SftpFileStore, StoreConfigurationError, StoreOperationError, type FileS
 
 import { buildStore } from '../support/build-store';
 import { describeFileStoreContract } from '../support/file-store-contract';
+import { storedNames } from '../support/stored-names';
 import { describeWithService } from '../support/services';
 
 const variables = [
@@ -26,7 +27,11 @@ describeWithService(SftpFileStore.name, { variables, script: '.ci/services/sftp.
   const server = { HostName: env.BVW_TEST_SFTP_HOST, Port: env.BVW_TEST_SFTP_PORT, Username: env.BVW_TEST_SFTP_USER };
 
   describe('with a password', () => {
-    describeFileStoreContract(() => buildStore<FileStore>({ Name: 'partner', Type: 'sftp', Config: { ...server, Password: env.BVW_TEST_SFTP_PASSWORD, BasePath: `${base}/password` } }));
+    // The SFTP test server runs on this machine, so its files are read from the local disk.
+    describeFileStoreContract(
+      () => buildStore<FileStore>({ Name: 'partner', Type: 'sftp', Config: { ...server, Password: env.BVW_TEST_SFTP_PASSWORD, BasePath: `${base}/password` } }),
+      { storedNames: (directory) => storedNames(`${base}/password/${directory}`) },
+    );
   });
 
   describe('with keys', () => {

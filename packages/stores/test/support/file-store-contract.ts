@@ -1,4 +1,5 @@
 import { randomBytes, createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { text } from 'node:stream/consumers';
@@ -7,11 +8,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { InvalidFileTokenError, StoreFileNotFoundError, type FileStore } from '@bevault-workers/stores';
 
+/** What the contract can look at besides the store. */
+export interface FileStoreContractOptions {
+  /**
+   * Lists every entry of a directory (relative to the store's base) on the server as it is,
+   * temporary files included, or returns [] when the directory does not exist. Without it, the
+   * checks that no temporary file is left behind are skipped.
+   */
+  readonly storedNames?: (directory: string) => Promise<string[]> | string[];
+}
+
 /**
  * Behaviour every writable file store shares, run against a real server. `createStore` returns
  * a store whose base is empty; the suite closes it at the end.
  */
-export function describeFileStoreContract(createStore: () => Promise<FileStore> | FileStore): void {
+export function describeFileStoreContract(createStore: () => Promise<FileStore> | FileStore, options: FileStoreContractOptions = {}): void {
   let store: FileStore;
 
   beforeAll(async () => {
@@ -54,6 +65,24 @@ export function describeFileStoreContract(createStore: () => Promise<FileStore> 
       await store.write(token, 'a;b');
       expect(store.getFileName(token)).toBe('rapport été 2024.csv');
       expect(await store.exists(token)).toBe(true);
+    });
+  });
+
+  describe('openWrite', () => {
+    it('commits nothing when destroyed without an error', async () => {
+      await store.write(store.createFileToken('destroyed/kept.txt'), 'kept');
+      const token = store.createFileToken('destroyed/half.txt');
+      const writable = await store.openWrite(token);
+      writable.write('first half');
+      writable.destroy();
+      await once(writable, 'close');
+
+      expect(await store.exists(token)).toBe(false);
+      expect(await store.list('destroyed/')).toEqual([store.createFileToken('destroyed/kept.txt')]);
+      if (options.storedNames !== undefined) {
+        const storedNames = options.storedNames;
+        await expect.poll(() => storedNames('destroyed'), { timeout: 5_000 }).toEqual(['kept.txt']);
+      }
     });
   });
 
@@ -107,6 +136,12 @@ export function describeFileStoreContract(createStore: () => Promise<FileStore> 
         store.createFileToken('listing/b.txt'),
         store.createFileToken('listing/sub/c.csv'),
       ]);
+    });
+
+    it('lists a file whose name ends in .partial', async () => {
+      const token = store.createFileToken('partial-names/report.partial');
+      await store.write(token, 'user data');
+      expect(await store.list('partial-names/')).toEqual([token]);
     });
 
     it('returns an empty list for a prefix with no files', async () => {
