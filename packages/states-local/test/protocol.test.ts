@@ -41,6 +41,14 @@ describe('AWS JSON 1.0 protocol', () => {
     expect(JSON.parse(response.body).__type).toBe('UnknownOperationException');
   });
 
+  it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__'])('rejects the Object member %s as an unknown operation', async (name) => {
+    const response = await postRaw(states.url, name, '{}');
+
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toEqual({ __type: 'UnknownOperationException', message: `Unknown operation: AWSStepFunctions.${name}` });
+    expect(states.counters().requests).toEqual({});
+  });
+
   it('rejects a request without a target with UnknownOperationException', async () => {
     const response = await postRaw(states.url, undefined, '{}');
 

@@ -41,6 +41,8 @@ type NumericCounter = Exclude<keyof ActivityCounters, 'requests'>;
 /** Mutable counter set that hands out snapshots. */
 export class CounterSet {
   private readonly values: ActivityCounters = CounterSet.zero();
+  /** Kept in a Map, so that any operation name counts as data and never reaches Object.prototype. */
+  private readonly requests = new Map<string, number>();
 
   static zero(): ActivityCounters {
     return {
@@ -70,10 +72,10 @@ export class CounterSet {
   }
 
   countRequest(operation: string): void {
-    this.values.requests[operation] = (this.values.requests[operation] ?? 0) + 1;
+    this.requests.set(operation, (this.requests.get(operation) ?? 0) + 1);
   }
 
   snapshot(): ActivityCounters {
-    return { ...this.values, requests: { ...this.values.requests } };
+    return { ...this.values, requests: Object.fromEntries(this.requests) };
   }
 }

@@ -95,7 +95,8 @@ export class StatesHttpServer {
     try {
       const raw = await readRequestBody(request);
 
-      if (request.method !== 'POST' || operation === undefined || this.settings.operations[operation] === undefined) {
+      // An own-property check, so that names such as constructor or __proto__ from Object.prototype are unknown too.
+      if (request.method !== 'POST' || operation === undefined || !Object.hasOwn(this.settings.operations, operation)) {
         throw new ServiceError('UnknownOperationException', `Unknown operation: ${String(target)}`);
       }
 
