@@ -28,6 +28,8 @@ export interface MemorySoakOptions {
 export interface MemoryTrend {
   /** Least-squares slope, in bytes per minute. */
   readonly slopeBytesPerMinute: number;
+  /** Slopes over the first and the second half of the samples, in bytes per minute: warm-up slows down, a leak does not. */
+  readonly halfSlopesBytesPerMinute: readonly [number, number];
   /** Share of the variance the line explains (0 to 1); a low value means the slope is noise. */
   readonly rSquared: number;
   /** Mean of the first five samples after the warm-up, in bytes. */
@@ -131,11 +133,14 @@ async function waitForFirstSample(samples: readonly MemorySample[], exited: Prom
 
 function trendOf(samples: readonly MemorySample[], read: (sample: MemorySample) => number): MemoryTrend {
   const values = samples.map(read);
-  const trend = fitLinearTrend(samples.map((sample) => ({ x: sample.elapsedMs / 60_000, y: read(sample) })));
+  const points = samples.map((sample) => ({ x: sample.elapsedMs / 60_000, y: read(sample) }));
+  const trend = fitLinearTrend(points);
+  const half = Math.floor(points.length / 2);
   const mean = (part: number[]): number => Math.round(part.reduce((sum, value) => sum + value, 0) / part.length);
 
   return {
     slopeBytesPerMinute: Math.round(trend.slope),
+    halfSlopesBytesPerMinute: [Math.round(fitLinearTrend(points.slice(0, half)).slope), Math.round(fitLinearTrend(points.slice(half)).slope)],
     rSquared: Math.round(trend.rSquared * 1_000) / 1_000,
     startBytes: mean(values.slice(0, 5)),
     endBytes: mean(values.slice(-5)),
