@@ -6,4 +6,8 @@ async function main(): Promise<void> {
   await app.start(); // registers the activity, polls until SIGINT or SIGTERM, then drains
 }
 
-void main();
+main().catch((error: unknown) => {
+  // A configuration error ends up here; its message names the variable to fix.
+  process.stderr.write(`${String(error)}\n`);
+  process.exitCode = 1;
+});
