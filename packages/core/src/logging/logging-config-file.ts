@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 import { ConfigurationError } from '../errors/configuration-error';
+import { findJsonErrorPosition } from './json-error-position';
 import { logLevelRule, parseLogLevel, type LogLevel } from './log-level';
 
 /**
@@ -167,10 +168,13 @@ function readJson(path: string): unknown {
   }
 
   try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigurationError('logging_config_path', `The logging configuration ${path} is not valid JSON: ${reason}`, { cause: error });
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch {
+    // The parser's message quotes the text around the error, which may be a secret such as a
+    // Seq API key, so only the position is reported and the parser's error is not chained.
+    const position = findJsonErrorPosition(text);
+    const where = position === undefined ? '' : ` at line ${position.line}, column ${position.column}`;
+    throw new ConfigurationError('logging_config_path', `The logging configuration ${path} is not valid JSON${where}. Check it with a JSON validator.`);
   }
 }
 

@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 
 import { ConfigurationError, createLogger, createTaskLogger, shortTaskId } from '../../src/index';
+import { catchError } from '../helpers/catch-error';
 import { captureLogs, flushLogs } from '../helpers/log-capture';
 import { testConfig } from '../helpers/runtime-config';
 import { useTempDirs } from '../helpers/temp-dirs';
@@ -267,7 +268,19 @@ describe(createLogger.name, () => {
     it('rejects a file that is not JSON', () => {
       const loggingConfigPath = join(tempDir(), 'logging_config.json');
       writeFileSync(loggingConfigPath, '{ logging: ');
-      expect(() => createLogger({ config: testConfig({ loggingConfigPath }) })).toThrow(`The logging configuration ${loggingConfigPath} is not valid JSON: `);
+      expect(() => createLogger({ config: testConfig({ loggingConfigPath }) })).toThrow(
+        new ConfigurationError('logging_config_path', `The logging configuration ${loggingConfigPath} is not valid JSON at line 1, column 3. Check it with a JSON validator.`),
+      );
+    });
+
+    it('rejects invalid JSON without quoting the text around the error', () => {
+      const loggingConfigPath = join(tempDir(), 'logging_config.json');
+      writeFileSync(loggingConfigPath, '{"Serilog": {"writeTo": [\n  {"name": "Seq", "args": {"serverUrl": "http://seq:5341", "apiKey":SEQ-SECRET-4711}}]}}');
+
+      const error = catchError(() => createLogger({ config: testConfig({ loggingConfigPath }) }), ConfigurationError);
+
+      expect(error.message).toBe(`The logging configuration ${loggingConfigPath} is not valid JSON at line 2, column 69. Check it with a JSON validator.`);
+      expect(error.cause).toBeUndefined();
     });
   });
 });
