@@ -6,6 +6,11 @@ import { captureLogger, entriesWith } from '../polling/support/capture-logger';
 let uninstall: (() => void) | undefined;
 const exitCodeBefore = process.exitCode;
 
+/** Calls the `uncaughtException` listeners as Node.js does, without a real uncaught error. */
+function emitUncaught(error: Error, origin: NodeJS.UncaughtExceptionOrigin): void {
+  (process.emit as (event: string, ...args: unknown[]) => boolean)('uncaughtException', error, origin);
+}
+
 afterEach(() => {
   uninstall?.();
   uninstall = undefined;
@@ -21,8 +26,8 @@ describe(installUncaughtErrorHandler.name, () => {
     const shutdown = vi.fn(() => new Promise<void>((resolve) => (finishShutdown = resolve)));
     uninstall = installUncaughtErrorHandler(shutdown, logger);
 
-    process.emit('uncaughtException', new Error('timer failed'), 'uncaughtException');
-    process.emit('uncaughtException', new Error('promise failed'), 'unhandledRejection');
+    emitUncaught(new Error('timer failed'), 'uncaughtException');
+    emitUncaught(new Error('promise failed'), 'unhandledRejection');
     await new Promise((resolve) => setImmediate(resolve));
 
     expect(shutdown).toHaveBeenCalledTimes(1);
@@ -47,7 +52,7 @@ describe(installUncaughtErrorHandler.name, () => {
     uninstall = installUncaughtErrorHandler(() => new Promise<void>(() => undefined), logger);
 
     for (let count = 1; count <= 5; count += 1) {
-      process.emit('uncaughtException', new Error(`failure ${count}`), 'uncaughtException');
+      emitUncaught(new Error(`failure ${count}`), 'uncaughtException');
     }
     await new Promise((resolve) => setImmediate(resolve));
 
