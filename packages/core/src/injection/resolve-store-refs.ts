@@ -1,16 +1,14 @@
 import type { StoreLookup } from '@bevault-workers/stores';
 
 import { getStoreRefs, type StoreRefMetadata } from '../decorators/store-ref.decorator';
-
-/** Nesting depth past which input objects are not searched for store references. */
-const maxDepth = 32;
+import { maxInputNesting } from '../pipeline/json-nesting';
 
 /**
  * Replaces, in a validated input instance and the instances nested in it, each
  * `@StoreRef` property's store name with the store, and each `@FileTokenRef`
  * property's token with `{ store, path, token }`. Arrays of names or tokens
- * (with `{ each: true }`) are resolved item by item. Properties left
- * `undefined` or `null` are skipped.
+ * (with `{ each: true }`) are resolved item by item, at any depth that a
+ * task input may have. Properties left `undefined` or `null` are skipped.
  *
  * @returns one line per reference that could not be resolved, in the format of
  *   the validation problems; empty when every reference was resolved.
@@ -23,7 +21,14 @@ export function resolveStoreRefs(input: unknown, stores: StoreLookup): string[] 
 }
 
 function visit(value: unknown, path: string, depth: number, seen: Set<object>, stores: StoreLookup, problems: string[]): void {
-  if (value === null || typeof value !== 'object' || seen.has(value) || depth > maxDepth) {
+  if (value === null || typeof value !== 'object' || seen.has(value)) {
+    return;
+  }
+
+  // Task input deeper than this is rejected before it is parsed, so only an object built
+  // another way gets here. Its references are reported rather than handed over unresolved.
+  if (depth > maxInputNesting) {
+    problems.push(`- ${path}: nested deeper than ${maxInputNesting} levels, so its store references were not resolved (storeRef)`);
     return;
   }
   seen.add(value);

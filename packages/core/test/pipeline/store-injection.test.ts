@@ -17,6 +17,7 @@ import { IsOptional, ValidateNested } from 'class-validator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { FileTokenRef, InjectStore, Input, StoreRef, Worker, WorkerErrorCodes, createTaskPipeline, type TaskAnswer } from '../../src/index';
+import { resolveStoreRefs } from '../../src/injection/resolve-store-refs';
 import { pipelineFor } from '../helpers/pipeline';
 import { createTestStores } from '../helpers/stores';
 import { useTempDirs } from '../helpers/temp-dirs';
@@ -68,6 +69,37 @@ class BatchWorker {
     received = input;
     return {};
   }
+}
+
+class ChainInput {
+  @IsOptional() @StoreRef('database') store?: DbStore;
+  @IsOptional() @ValidateNested() @Type(() => ChainInput) next?: ChainInput;
+}
+
+@Worker('chain')
+@Input(ChainInput)
+class ChainWorker {
+  handle(input: ChainInput): unknown {
+    received = input;
+    return {};
+  }
+}
+
+/** Builds `{"next": {"next": ... {"store": name}}}` with the store at `depth` levels below the top. */
+function chainInput(depth: number, storeName: string): string {
+  let node: Record<string, unknown> = { store: storeName };
+  for (let level = 0; level < depth; level += 1) {
+    node = { next: node };
+  }
+  return JSON.stringify(node);
+}
+
+function chainEnd(input: ChainInput): ChainInput {
+  let node = input;
+  while (node.next !== undefined) {
+    node = node.next;
+  }
+  return node;
 }
 
 function invalidCause(answer: TaskAnswer): string {
@@ -154,6 +186,36 @@ describe(`${createTaskPipeline.name} store references`, () => {
     const input = received as BatchInput;
     expect(input.stores).toEqual([stores.get('Warehouse'), stores.get('Landing')]);
     expect(input.target.store).toBe(stores.get('Warehouse'));
+  });
+
+  it('resolves a reference nested 100 levels deep', async () => {
+    const answer = await pipelineFor(ChainWorker, stores).run(chainInput(100, 'warehouse'));
+
+    expect(answer).toEqual({ kind: 'success', output: '{}' });
+    expect(chainEnd(received as ChainInput).store).toBe(stores.getDatabase('warehouse'));
+  });
+
+  it('names a reference nested 100 levels deep that does not resolve', async () => {
+    const text = invalidCause(await pipelineFor(ChainWorker, stores).run(chainInput(100, 'nope')));
+
+    expect(text.split('\n').map((line) => line.split(':')[0])).toEqual([
+      "The input (ChainInput) of worker 'chain' is invalid (1 problem)",
+      `- ${'next.'.repeat(100)}store`,
+    ]);
+  });
+
+  it('reports references in objects nested deeper than task input may be', () => {
+    const top = new ChainInput();
+    let node = top;
+    for (let level = 0; level < 600; level += 1) {
+      node.next = new ChainInput();
+      node = node.next;
+    }
+    node.store = 'warehouse' as unknown as DbStore;
+
+    expect(resolveStoreRefs(top, stores)).toEqual([
+      `- ${'next.'.repeat(512)}next: nested deeper than 512 levels, so its store references were not resolved (storeRef)`,
+    ]);
   });
 
   it('names the array item or nested property that does not resolve', async () => {
