@@ -109,6 +109,9 @@ function readHealthCheck(fields: Map<string, unknown>, problems: string[]): bool
   return parsed;
 }
 
+/** Longest interval a Node.js timer supports, in whole seconds (2,147,483,647 ms). */
+const MAX_HEALTH_CHECK_DELAY_SECONDS = 2_147_483;
+
 function readDelay(raw: unknown, problems: string[]): number {
   if (raw === undefined || raw === null || raw === '') {
     return DEFAULT_HEALTH_CHECK_DELAY_SECONDS;
@@ -116,6 +119,12 @@ function readDelay(raw: unknown, problems: string[]): number {
   const value = typeof raw === 'string' ? Number(raw.trim()) : raw;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
     problems.push(`'HealthCheckDelaySeconds' must be a positive number of seconds`);
+    return DEFAULT_HEALTH_CHECK_DELAY_SECONDS;
+  }
+  if (value > MAX_HEALTH_CHECK_DELAY_SECONDS) {
+    problems.push(
+      `'HealthCheckDelaySeconds' is ${value}; use at most ${MAX_HEALTH_CHECK_DELAY_SECONDS} (about 24.8 days, the longest timer Node.js supports)`,
+    );
     return DEFAULT_HEALTH_CHECK_DELAY_SECONDS;
   }
   return value;

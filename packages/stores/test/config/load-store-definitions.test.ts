@@ -132,6 +132,13 @@ describe('normalizeStoreDefinition', () => {
     expect(definition.config).toEqual({});
   });
 
+  it('rejects a HealthCheckDelaySeconds longer than a Node.js timer', () => {
+    expect(normalizeStoreDefinition({ Name: 'a', Type: 'file', HealthCheckDelaySeconds: 3_000_000 }).invalidReason).toBe(
+      "invalid definition: 'HealthCheckDelaySeconds' is 3000000; use at most 2147483 (about 24.8 days, the longest timer Node.js supports)",
+    );
+    expect(normalizeStoreDefinition({ Name: 'a', Type: 'file', HealthCheckDelaySeconds: 2_147_483 }).invalidReason).toBeUndefined();
+  });
+
   it('lists every problem of an entry', () => {
     expect(normalizeStoreDefinition({ Name: 'broken', Config: [], HealthCheck: 'maybe', HealthCheckDelaySeconds: -1 }).invalidReason).toBe(
       "invalid definition: 'Type' is missing or not a non-empty string; 'Config' must be an object or a JSON string of an object; " +
