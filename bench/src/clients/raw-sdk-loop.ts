@@ -58,15 +58,29 @@ export class RawSdkLoop {
     }
   }
 
-  /** Stops polling once the polls in flight return, then closes the client. */
+  /**
+   * Stops at once: destroys the client and its sockets, which aborts the
+   * polls in flight. The benchmark stops a client only once its tasks ended.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
-    await Promise.all(this.loops);
     this.client.destroy();
     this.agent.destroy();
+    await Promise.all(this.loops);
   }
 
   private async runLoop(activityArn: string, workerName: string): Promise<void> {
+    try {
+      await this.pollUntilStopped(activityArn, workerName);
+    } catch (error) {
+      // A poll aborted by stop() is expected; anything else is not.
+      if (!this.stopped) {
+        throw error;
+      }
+    }
+  }
+
+  private async pollUntilStopped(activityArn: string, workerName: string): Promise<void> {
     while (!this.stopped) {
       const task = await this.client.send(new GetActivityTaskCommand({ activityArn, workerName }));
 

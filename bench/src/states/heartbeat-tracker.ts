@@ -43,6 +43,8 @@ export interface HeartbeatSummary {
   readonly lateGaps: number;
   /** Tasks with at least one late gap. */
   readonly lateTasks: number;
+  /** Late gaps by where they fall: delivery to first heartbeat, between heartbeats, last heartbeat to answer. */
+  readonly lateGapsAt: { readonly first: number; readonly between: number; readonly last: number };
   readonly lateAfterMs: number;
   readonly gapP50Ms: number;
   readonly gapP99Ms: number;
@@ -61,6 +63,11 @@ export function summarizeHeartbeats(trackers: readonly HeartbeatTracker[], lateA
     heartbeats: trackers.reduce((sum, tracker) => sum + tracker.heartbeatTimes.length, 0),
     lateGaps: gaps.filter((gap) => gap > lateAfterMs).length,
     lateTasks: gapsPerTask.filter((taskGaps) => taskGaps.some((gap) => gap > lateAfterMs)).length,
+    lateGapsAt: {
+      first: gapsPerTask.filter((taskGaps) => taskGaps.length > 1 && taskGaps[0] > lateAfterMs).length,
+      between: gapsPerTask.reduce((sum, taskGaps) => sum + taskGaps.slice(1, -1).filter((gap) => gap > lateAfterMs).length, 0),
+      last: gapsPerTask.filter((taskGaps) => taskGaps.length > 0 && taskGaps[taskGaps.length - 1] > lateAfterMs).length,
+    },
     lateAfterMs,
     gapP50Ms: gaps.length === 0 ? 0 : percentile(gaps, 0.5),
     gapP99Ms: gaps.length === 0 ? 0 : percentile(gaps, 0.99),

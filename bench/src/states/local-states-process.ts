@@ -6,9 +6,10 @@ import type { BatchReport, BatchRequest, StatesCommands } from './states-command
 /** Options of {@link LocalStatesProcess.start}. */
 export interface LocalStatesProcessOptions {
   /**
-   * How long GetActivityTask is held without a task, in milliseconds; short,
-   * so that a client closing after a run waits little for its polls.
-   * @default 1000
+   * How long GetActivityTask is held without a task, in milliseconds. Long,
+   * so that idle clients do not spend CPU on empty polls; clients abort
+   * their polls when they stop.
+   * @default 10000
    */
   readonly pollHoldMs?: number;
 }
@@ -29,7 +30,7 @@ export class LocalStatesProcess {
     const child = ChildProcessClient.fork<StatesCommands>(childEntry(__dirname, 'states-process'), { name: 'Local States' });
 
     try {
-      const { url } = await child.request('start', { pollHoldMs: options.pollHoldMs ?? 1_000 });
+      const { url } = await child.request('start', { pollHoldMs: options.pollHoldMs ?? 10_000 });
 
       return new LocalStatesProcess(child, url);
     } catch (error) {

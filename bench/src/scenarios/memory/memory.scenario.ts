@@ -24,7 +24,7 @@ export const memoryScenario: Scenario = {
   async run(context: ScenarioContext): Promise<ScenarioOutput> {
     const { inFlight, repeats, settleMs } = settings(context.quick);
     const loadedConcurrency = inFlight / WORKER_COUNT;
-    const states = await LocalStatesProcess.start({ pollHoldMs: context.quick ? 200 : 500 });
+    const states = await LocalStatesProcess.start();
     const idle = new Map<ClientVariant, MemoryFigures[]>();
     const loaded = new Map<ClientVariant, MemoryFigures[]>();
     let runNumber = 0;

@@ -24,7 +24,7 @@ export const scaleScenario: Scenario = {
   title: '1,000 concurrent tasks with heartbeats',
   async run(context: ScenarioContext): Promise<ScenarioOutput> {
     const { tasks, sleepMs, repeats } = settings(context.quick);
-    const states = await LocalStatesProcess.start({ pollHoldMs: context.quick ? 200 : 500 });
+    const states = await LocalStatesProcess.start();
     const samples = new Map<ClientVariant, ScaleSample[]>();
     let runNumber = 0;
 
@@ -73,6 +73,11 @@ function summarize(samples: Map<ClientVariant, ScaleSample[]>, counts: { tasks: 
     const succeeded = runs.map((sample) => sample.report.succeeded);
     const late = runs.map((sample) => sample.report.heartbeats?.lateGaps ?? Number.NaN);
     const lateTasks = runs.map((sample) => sample.report.heartbeats?.lateTasks ?? Number.NaN);
+    const where = runs.map((sample) => {
+      const at = sample.report.heartbeats?.lateGapsAt;
+
+      return at === undefined ? '?' : `${at.first}/${at.between}/${at.last}`;
+    });
 
     return [
       {
@@ -83,7 +88,7 @@ function summarize(samples: Map<ClientVariant, ScaleSample[]>, counts: { tasks: 
       {
         description: `${VARIANT_LABELS[variant]}: no heartbeat was late by more than one interval`,
         passed: runs.length === counts.repeats && late.every((count) => count === 0),
-        detail: `late gaps ${late.join(', ')}, in ${lateTasks.join(', ')} tasks`,
+        detail: `late gaps ${late.join(', ')}, in ${lateTasks.join(', ')} tasks; first/between/last ${where.join(', ')}`,
       },
     ];
   });

@@ -26,7 +26,7 @@ const COMPARED: readonly Subject[] = [
 const SUBJECTS = [RAW, ...COMPARED];
 
 function settings(quick: boolean) {
-  return quick ? { tasks: 100, warmupTasks: 10, repeats: 1, pollHoldMs: 200 } : { tasks: 5_000, warmupTasks: 500, repeats: 3, pollHoldMs: 500 };
+  return quick ? { tasks: 100, warmupTasks: 10, repeats: 1 } : { tasks: 5_000, warmupTasks: 500, repeats: 3 };
 }
 
 /**
@@ -41,8 +41,8 @@ export const throughputScenario: Scenario = {
   name: 'throughput',
   title: 'Throughput of no-op tasks',
   async run(context: ScenarioContext): Promise<ScenarioOutput> {
-    const { tasks, warmupTasks, repeats, pollHoldMs } = settings(context.quick);
-    const states = await LocalStatesProcess.start({ pollHoldMs });
+    const { tasks, warmupTasks, repeats } = settings(context.quick);
+    const states = await LocalStatesProcess.start();
     const samples = new Map<string, ThroughputSample[]>();
     let runNumber = 0;
 
