@@ -18,6 +18,9 @@ export default defineConfig({
   resolve: { alias: workspaceAliases },
   test: {
     reporters: ['default', './scripts/summary-reporter.mts'],
+    // The AWS SDK version is pinned, and its NodeVersionSupportWarning concerns
+    // later SDK releases: without this, every process on Node.js 20 prints it.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
       ...projectNames.map((name) => ({
         extends: true as const,

@@ -1,3 +1,5 @@
+// First, so that the SDK sees the setting before it loads.
+import './bootstrap/silence-sdk-node-warning';
 import { runExample } from './run-example';
 import { UsageError } from './cli/arguments';
 

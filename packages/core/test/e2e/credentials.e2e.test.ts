@@ -27,7 +27,8 @@ afterEach(async () => {
 
 /** Empties the AWS variables so the default chain finds nothing, without asking the instance metadata service. */
 function hideDefaultCredentials(): void {
-  for (const name of Object.keys(process.env).filter((key) => key.startsWith('AWS_'))) {
+  // The SDK reads AWS_SDK_* settings itself; they hold no credentials.
+  for (const name of Object.keys(process.env).filter((key) => key.startsWith('AWS_') && !key.startsWith('AWS_SDK_'))) {
     delete process.env[name];
   }
 

@@ -23,6 +23,7 @@ function startChild(statesUrl: string, graceSeconds: number): ChildRun {
       STATES_SECRET: testCredentials.secretAccessKey,
       GRACE_SECONDS: String(graceSeconds),
       AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
