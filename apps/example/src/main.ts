@@ -1,4 +1,4 @@
-// First, so that the SDK sees the setting before it loads.
+// Imported first, so the setting is in place before any SDK client is created.
 import './bootstrap/silence-sdk-node-warning';
 import { runExample } from './run-example';
 import { UsageError } from './cli/arguments';
