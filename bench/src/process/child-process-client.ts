@@ -70,7 +70,7 @@ export class ChildProcessClient<Commands extends CommandTable> {
 
     this.exited = new Promise((resolve) => {
       child.once('exit', (code) => {
-        const error = new Error(`${this.name} process exited with code ${code} before answering.${this.describeStderr()}`);
+        const error = new Error(`${this.name} process exited with code ${code} before replying.${this.describeStderr()}`);
 
         for (const request of this.pending.values()) {
           request.reject(error);

@@ -23,7 +23,7 @@ export interface NodeScriptOptions {
   readonly timeoutMs: number;
 }
 
-/** Returns the repository root: the nearest folder above this module that holds pnpm-workspace.yaml. */
+/** Returns the repository root: the nearest folder above this module that contains pnpm-workspace.yaml. */
 export function repositoryRoot(): string {
   let folder = __dirname;
 

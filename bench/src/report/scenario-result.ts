@@ -1,12 +1,12 @@
 /**
  * One figure of a scenario, with the baseline it is compared against when
  * there is one. `ratio` is `value / baseline.value`, both measured in the
- * same run; `higherIsBetter` says which way a ratio is good.
+ * same run; `higherIsBetter` tells whether a ratio above 1 is good.
  */
 export interface ResultRow {
-  /** What was measured, such as `concurrency 10`. */
+  /** Measured case, such as `concurrency 10`. */
   readonly case: string;
-  /** Who was measured, such as `beVault Workers`. */
+  /** Measured client or component, such as `beVault Workers`. */
   readonly subject: string;
   /** Unit and statistic, such as `tasks/s (median of 3)`. */
   readonly metric: string;
@@ -29,13 +29,13 @@ export interface Check {
   readonly detail?: string;
 }
 
-/** What one scenario produced. */
+/** Output of one scenario, as the runner records it. */
 export interface ScenarioResult {
   readonly name: string;
   readonly title: string;
   readonly rows: readonly ResultRow[];
   readonly checks: readonly Check[];
-  /** Why the scenario did not run, when it was skipped. */
+  /** Reason the scenario did not run, when it was skipped. */
   readonly skipped?: string;
   /** Facts a reader needs to interpret the rows, such as the configuration used. */
   readonly notes: readonly string[];

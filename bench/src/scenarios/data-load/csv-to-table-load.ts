@@ -27,7 +27,7 @@ function required(name: string): string {
   return value;
 }
 
-/** The example app's csv_to_table worker folder: compiled, or its sources when this runs from sources. */
+/** Returns the example app's csv_to_table worker folder: compiled, or its sources when this runs from sources. */
 function csvToTableFolder(): string {
   const exampleRoot = dirname(require.resolve('@bevault-workers/example/package.json'));
   const folder = join(exampleRoot, __filename.endsWith('.ts') ? 'src' : 'dist', 'workers', 'csv-to-table');

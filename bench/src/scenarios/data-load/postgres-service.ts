@@ -9,7 +9,7 @@ const run = promisify(execFile);
 /** Variable that the CI service script exports and the tests read. */
 export const POSTGRES_URL_VARIABLE = 'BVW_TEST_POSTGRES_URL';
 
-/** Where the PostgreSQL server comes from, or why there is none. */
+/** The PostgreSQL server found and its source, or the reason there is none. */
 export type PostgresAvailability = { readonly url: string; readonly source: string } | { readonly unavailable: string };
 
 /**

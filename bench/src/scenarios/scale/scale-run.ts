@@ -13,7 +13,7 @@ export interface ScaleRunOptions {
   readonly runId: string;
 }
 
-/** What one scale run measured. */
+/** Figures of one scale run. */
 export interface ScaleSample {
   readonly report: BatchReport;
   /** CPU time of the client process during the batch, in microseconds. */

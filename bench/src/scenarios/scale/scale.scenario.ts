@@ -29,6 +29,9 @@ export const scaleScenario: Scenario = {
     let runNumber = 0;
 
     try {
+      // One unmeasured run warms Local States up: the clients are fresh processes in every run, the endpoint is not.
+      await runScaleOnce({ states, variant: 'raw-sdk', tasks, sleepMs: 1_000, heartbeatSeconds: HEARTBEAT_SECONDS, runId: 'warmup' });
+
       for (let repeat = 0; repeat < repeats; repeat += 1) {
         for (const variant of repeat % 2 === 0 ? VARIANTS : [...VARIANTS].reverse()) {
           runNumber += 1;

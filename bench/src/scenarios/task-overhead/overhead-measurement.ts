@@ -34,7 +34,7 @@ class TenFieldWorker {
   }
 }
 
-/** A stream that drops what is written, so log lines cost their formatting and nothing else. */
+/** Creates a stream that drops what is written, so log lines cost their formatting and nothing else. */
 function nullStream(): Writable {
   return new Writable({ write: (_chunk, _encoding, callback) => callback() });
 }

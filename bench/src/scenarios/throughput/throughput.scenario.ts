@@ -30,12 +30,11 @@ function settings(quick: boolean) {
 }
 
 /**
- * No-op tasks per second at concurrency 1, 10 and 100: this framework (at
- * its default log level and with per-task logging off) and
- * step-function-worker against the raw SDK loop, each client in a process of
- * its own and Local States in another. The clients take turns within each
- * repeat, in a rotating order, so that a slow spell of the shared machine
- * falls on all of them.
+ * No-op tasks per second at concurrency 1, 10 and 100, for this framework
+ * (at log level info and warn) and step-function-worker, against the raw
+ * SDK loop. Each client runs in a process of its own and Local States in
+ * another. The clients take turns within each repeat, in a rotating order,
+ * so that a slow spell of the shared machine falls on all of them.
  */
 export const throughputScenario: Scenario = {
   name: 'throughput',
