@@ -36,7 +36,8 @@ export class BenchArgumentError extends Error {
  * @throws BenchArgumentError for an unknown option or a missing value.
  */
 export function parseBenchArguments(argv: readonly string[]): BenchArguments {
-  const args = [...argv];
+  // `pnpm bench -- --quick` hands the script a leading `--`, which only separates pnpm's options.
+  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
   const jsonIndex = args.indexOf('--json');
   let jsonFile: string | undefined;
 
