@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
@@ -18,6 +18,47 @@ describe(LocalFileStore.name, () => {
 
   describeFileStoreContract(() => buildStore<FileStore>({ Name: 'Local', Type: 'file', Config: { BasePath: join(base, 'root') } }), {
     storedNames: (directory) => storedNames(join(base, 'root', directory)),
+  });
+
+  describe('when a symbolic link inside the base points outside it', () => {
+    const tempDir = useTempDirs();
+
+    function storeWithOutsideLink(): { store: LocalFileStore; outside: string } {
+      const dir = tempDir();
+      const outside = tempDir();
+      writeFileSync(join(outside, 'secret.txt'), 'outside');
+      mkdirSync(join(dir, 'root'));
+      symlinkSync(outside, join(dir, 'root', 'escape'));
+      symlinkSync(join(outside, 'secret.txt'), join(dir, 'root', 'secret-link.txt'));
+      return { store: buildStore<LocalFileStore>({ Name: 'linked', Type: 'file', Config: { BasePath: join(dir, 'root') } }), outside };
+    }
+
+    it('rejects reading through the link', async () => {
+      const { store } = storeWithOutsideLink();
+
+      await expect(store.openRead(store.createFileToken('escape/secret.txt'))).rejects.toThrow(/symbolic link outside the base directory/);
+      await expect(store.openRead(store.createFileToken('secret-link.txt'))).rejects.toThrow(/symbolic link outside the base directory/);
+    });
+
+    it('rejects writing, listing and deleting through the link', async () => {
+      const { store, outside } = storeWithOutsideLink();
+
+      await expect(store.write(store.createFileToken('escape/new.txt'), 'x')).rejects.toThrow(/symbolic link outside the base directory/);
+      await expect(store.list('escape/')).rejects.toThrow(/symbolic link outside the base directory/);
+      await expect(store.delete(store.createFileToken('escape/secret.txt'))).rejects.toThrow(/symbolic link outside the base directory/);
+      expect(existsSync(join(outside, 'new.txt'))).toBe(false);
+      expect(existsSync(join(outside, 'secret.txt'))).toBe(true);
+    });
+
+    it('follows a link whose target stays inside the base', async () => {
+      const dir = tempDir();
+      mkdirSync(join(dir, 'root', 'real'), { recursive: true });
+      writeFileSync(join(dir, 'root', 'real', 'a.txt'), 'inside');
+      symlinkSync(join(dir, 'root', 'real'), join(dir, 'root', 'alias'));
+      const store = buildStore<LocalFileStore>({ Name: 'linked', Type: 'file', Config: { BasePath: join(dir, 'root') } });
+
+      expect(await text(await store.openRead(store.createFileToken('alias/a.txt')))).toBe('inside');
+    });
   });
 
   describe('configuration', () => {
