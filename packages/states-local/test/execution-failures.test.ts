@@ -2,7 +2,7 @@ import type { SFNClient } from '@aws-sdk/client-sfn';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { StatesLocal } from '../src';
-import { createClient, startStates } from './support/clients';
+import { closeSession, openSession } from './support/clients';
 import { historyTypes, startMachine } from './support/executions';
 import { failNextTask, succeedNextTask } from './support/workers';
 
@@ -12,15 +12,11 @@ describe('execution failures', () => {
   let activityArn: string;
 
   beforeEach(async () => {
-    states = await startStates();
-    client = createClient(states);
+    ({ states, client } = await openSession());
     activityArn = states.createActivity('load');
   });
 
-  afterEach(async () => {
-    client.destroy();
-    await states.stop();
-  });
+  afterEach(() => closeSession({ states, client }));
 
   describe('Retry', () => {
     it('retries on the error code the worker sent', async () => {

@@ -2,7 +2,7 @@ import { SendTaskHeartbeatCommand, type SFNClient, StopExecutionCommand } from '
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { StatesLocal } from '../src';
-import { createClient, rejectionOf, startStates } from './support/clients';
+import { closeSession, openSession, rejectionOf } from './support/clients';
 import { historyTypes, startMachine } from './support/executions';
 import { pollTask } from './support/workers';
 
@@ -12,15 +12,11 @@ describe('execution timeouts and stops', () => {
   let activityArn: string;
 
   beforeEach(async () => {
-    states = await startStates();
-    client = createClient(states);
+    ({ states, client } = await openSession());
     activityArn = states.createActivity('load');
   });
 
-  afterEach(async () => {
-    client.destroy();
-    await states.stop();
-  });
+  afterEach(() => closeSession({ states, client }));
 
   describe('HeartbeatSeconds', () => {
     it('fails the task with States.HeartbeatTimeout when heartbeats stop', async () => {

@@ -13,7 +13,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { StatesLocal } from '../src';
-import { createClient, rejectionOf, startStates } from './support/clients';
+import { closeSession, openSession, rejectionOf } from './support/clients';
 import { pollTask, succeedNextTask } from './support/workers';
 
 const roleArn = 'arn:aws:iam::123456789012:role/test';
@@ -24,15 +24,11 @@ describe('executions', () => {
   let activityArn: string;
 
   beforeEach(async () => {
-    states = await startStates();
-    client = createClient(states);
+    ({ states, client } = await openSession());
     activityArn = states.createActivity('transform');
   });
 
-  afterEach(async () => {
-    client.destroy();
-    await states.stop();
-  });
+  afterEach(() => closeSession({ states, client }));
 
   function singleTask(extra: object = {}): string {
     return JSON.stringify({ StartAt: 'Transform', States: { Transform: { Type: 'Task', Resource: activityArn, End: true, ...extra } } });

@@ -2,21 +2,17 @@ import { CreateActivityCommand, GetActivityTaskCommand, ListActivitiesCommand, t
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { StatesLocal } from '../src';
-import { createClient, rejectionOf, startStates } from './support/clients';
+import { closeSession, openSession, rejectionOf } from './support/clients';
 
 describe('FaultInjector', () => {
   let states: StatesLocal;
   let client: SFNClient;
 
   beforeEach(async () => {
-    states = await startStates();
-    client = createClient(states);
+    ({ states, client } = await openSession());
   });
 
-  afterEach(async () => {
-    client.destroy();
-    await states.stop();
-  });
+  afterEach(() => closeSession({ states, client }));
 
   it('answers internal-failure with HTTP 500 InternalFailure', async () => {
     states.faults.add({ operation: 'ListActivities', kind: 'internal-failure' });

@@ -8,21 +8,17 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { type EnqueuedTask, Limits, type StatesLocal } from '../src';
-import { createClient, rejectionOf, startStates } from './support/clients';
+import { closeSession, openSession, rejectionOf } from './support/clients';
 
 describe('task answers', () => {
   let states: StatesLocal;
   let client: SFNClient;
 
   beforeEach(async () => {
-    states = await startStates();
-    client = createClient(states);
+    ({ states, client } = await openSession());
   });
 
-  afterEach(async () => {
-    client.destroy();
-    await states.stop();
-  });
+  afterEach(() => closeSession({ states, client }));
 
   async function deliveredTask(): Promise<EnqueuedTask> {
     const task = states.enqueueTask('answers', { job: 1 });

@@ -2,7 +2,7 @@ import { GetActivityTaskCommand, SendTaskHeartbeatCommand, SendTaskSuccessComman
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { StatesLocal } from '../src';
-import { createClient, rejectionOf, startStates } from './support/clients';
+import { closeSession, openSession, rejectionOf } from './support/clients';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -11,14 +11,10 @@ describe('task timeouts', () => {
   let client: SFNClient;
 
   beforeEach(async () => {
-    states = await startStates();
-    client = createClient(states);
+    ({ states, client } = await openSession());
   });
 
-  afterEach(async () => {
-    client.destroy();
-    await states.stop();
-  });
+  afterEach(() => closeSession({ states, client }));
 
   it('times out a task nobody polls with States.Timeout', async () => {
     const task = states.enqueueTask('unpolled', {}, { timeoutSeconds: 0.2 });

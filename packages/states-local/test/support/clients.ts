@@ -37,3 +37,21 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<Error & { 
 
   throw new Error('Expected the promise to reject, but it resolved.');
 }
+
+/** A started Local States and an SDK client aimed at it. */
+export interface StatesSession {
+  readonly states: StatesLocal;
+  readonly client: SFNClient;
+}
+
+/** Starts Local States with {@link startStates} and a client for it. */
+export async function openSession(options: StatesLocalOptions = {}): Promise<StatesSession> {
+  const states = await startStates(options);
+  return { states, client: createClient(states) };
+}
+
+/** Destroys the session's client, then stops its Local States. */
+export async function closeSession(session: StatesSession): Promise<void> {
+  session.client.destroy();
+  await session.states.stop();
+}

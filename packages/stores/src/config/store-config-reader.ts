@@ -138,7 +138,13 @@ export function parseBoolean(value: unknown): boolean | undefined {
     return value;
   }
   if (typeof value === 'number') {
-    return value === 1 ? true : value === 0 ? false : undefined;
+    if (value === 1) {
+      return true;
+    }
+    if (value === 0) {
+      return false;
+    }
+    return undefined;
   }
   if (typeof value !== 'string') {
     return undefined;
